@@ -1,0 +1,180 @@
+"""Shared helpers for the site's snippets: quiet TensorFlow, seeding, figures, tables, data.
+
+Every snippet imports what it needs from here, so a snippet stays a plain script that
+runs by itself (``python snippets/<section>/<name>.py``) and also inside the site's
+runner (``scripts/run_snippets.py``), which captures what it prints and draws.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+
+# Before TensorFlow is imported anywhere: no C++ log lines, and the same oneDNN setting
+# on every machine (it changes the last digits of training results).
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
+
+import matplotlib  # noqa: E402
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+
+# The runner sets these before it runs a snippet; a snippet run by hand writes its
+# figures to _generated/scratch/ and prints tables as text.
+_capture: dict = {"figures": None, "blocks": None, "fig_dir": None}
+
+PALETTE = {"train": "#1f77b4", "val": "#ff7f0e"}
+
+
+def style() -> None:
+    """The one figure style of the site; SVGs are byte-identical from run to run."""
+    matplotlib.rcdefaults()
+    plt.rcParams.update(
+        {
+            "svg.hashsalt": "dl-study-notes",
+            "svg.fonttype": "path",  # no font needed in the reader's browser
+            "figure.figsize": (6.4, 3.6),
+            "figure.dpi": 100,
+            "axes.grid": True,
+            "grid.alpha": 0.3,
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+        }
+    )
+
+
+def seed(value: int = 0) -> None:
+    """Seed Python, NumPy and TensorFlow/Keras (the runner also does this before each snippet)."""
+    import random
+
+    random.seed(value)
+    np.random.seed(value)
+    if "keras" in sys.modules:
+        sys.modules["keras"].utils.set_random_seed(value)
+
+
+_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+def save_figure(fig, name: str, *, alt_ko: str, alt_en: str) -> Path:
+    """Save a figure as SVG; pages show it with the alt text in their own language."""
+    if not _NAME.match(name):
+        raise ValueError(f"figure name {name!r}: use lowercase letters, digits, '-' and '_'")
+    if not alt_ko.strip() or not alt_en.strip():
+        raise ValueError(f"figure {name!r} needs alt text in Korean and English")
+    fig_dir = Path(_capture["fig_dir"] or Path("_generated") / "scratch")
+    fig_dir.mkdir(parents=True, exist_ok=True)
+    path = fig_dir / f"{name}.svg"
+    fig.savefig(path, format="svg", metadata={"Date": None}, bbox_inches="tight")
+    plt.close(fig)
+    if _capture["figures"] is not None:
+        if any(f["name"] == name for f in _capture["figures"]):
+            raise ValueError(f"figure {name!r} saved twice by one snippet")
+        _capture["figures"].append({"name": name, "file": path.name, "alt": {"ko": alt_ko, "en": alt_en}})
+    else:
+        print(f"[figure saved: {path}]")
+    return path
+
+
+def show(df, max_rows: int = 20) -> None:
+    """Show a pandas DataFrame (or Series) the way ``df.head()`` does in a notebook.
+
+    On the site it becomes an HTML table (cells escaped); run by hand it prints as text.
+    """
+    import pandas as pd
+
+    if isinstance(df, pd.Series):
+        df = df.to_frame()
+    if _capture["blocks"] is None:
+        print(df.to_string(max_rows=max_rows))
+        return
+    sys.stdout.flush()
+    _capture["blocks"].append(
+        {"type": "table", "html": df.to_html(max_rows=max_rows, escape=True, border=0, classes="dataframe")}
+    )
+
+
+def dl_history_plot(history, *, metric: str = "loss", title: str | None = None, ax=None):
+    """The course's learning-curve plot: training and validation ``metric`` per epoch.
+
+    ``history`` is what ``model.fit`` returns (or its ``.history`` dict). Returns the figure.
+    """
+    hist = getattr(history, "history", history)
+    if ax is None:
+        fig, ax = plt.subplots()
+    else:
+        fig = ax.figure
+    epochs = np.arange(1, len(hist[metric]) + 1)
+    ax.plot(epochs, hist[metric], label=f"train {metric}", color=PALETTE["train"], marker=".")
+    if f"val_{metric}" in hist:
+        ax.plot(epochs, hist[f"val_{metric}"], label=f"val_{metric}", color=PALETTE["val"], marker=".")
+    ax.set_xlabel("epoch")
+    ax.set_ylabel(metric)
+    if title:
+        ax.set_title(title)
+    ax.legend()
+    return fig
+
+
+# --- Data: bundled or generated with a fixed seed, never downloaded -------------------
+
+
+def make_sales_data(n: int = 400, seed: int = 0):
+    """A car-seat sales table like the course's: ``Sales`` is in thousands of units.
+
+    Returns a DataFrame with numeric features and the target column ``Sales``.
+    """
+    import pandas as pd
+
+    rng = np.random.default_rng(seed)
+    price = rng.uniform(50, 180, n).round(0)
+    comp_price = (price + rng.normal(0, 15, n)).round(0)
+    advertising = rng.integers(0, 30, n)
+    income = rng.uniform(20, 120, n).round(0)
+    age = rng.integers(25, 80, n)
+    shelve_good = rng.integers(0, 2, n)
+    sales = (
+        9.0
+        - 0.055 * (price - 115)
+        + 0.045 * (comp_price - price)
+        + 0.11 * advertising
+        + 0.012 * (income - 70)
+        - 0.035 * (age - 52)
+        + 1.6 * shelve_good
+        + rng.normal(0, 1.0, n)
+    ).clip(0.0, None).round(2)
+    return pd.DataFrame(
+        {
+            "CompPrice": comp_price,
+            "Income": income,
+            "Advertising": advertising,
+            "Price": price,
+            "Age": age,
+            "ShelveGood": shelve_good,
+            "Sales": sales,
+        }
+    )
+
+
+def make_binary_53(n: int = 1000, seed: int = 0):
+    """A binary-classification table with 53 feature columns, as in the student's notes.
+
+    Returns ``(x, y)`` as float32 / int arrays; only a few columns carry signal, so a
+    large network has plenty of room to memorize noise.
+    """
+    from sklearn.datasets import make_classification
+
+    x, y = make_classification(
+        n_samples=n,
+        n_features=53,
+        n_informative=8,
+        n_redundant=6,
+        flip_y=0.08,
+        class_sep=0.9,
+        random_state=seed,
+    )
+    return x.astype("float32"), y.astype("int64")

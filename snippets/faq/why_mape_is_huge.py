@@ -1,0 +1,45 @@
+"""MAPE divides by |y|: one target at or near 0 makes it explode."""
+
+import matplotlib.pyplot as plt
+import numpy as np
+from sklearn.metrics import mean_absolute_error, mean_absolute_percentage_error
+
+from dlnotes import save_figure
+
+# --8<-- [start:blowup]
+y_true = np.array([0.0, 10.0, 20.0])  # one target is exactly 0
+y_pred = np.array([1.0, 11.0, 19.0])  # every prediction is off by 1
+
+mae = mean_absolute_error(y_true, y_pred)
+mape = mean_absolute_percentage_error(y_true, y_pred)
+print(f"MAE  = {mae:.2f}")
+print(f"MAPE = {mape:.3g}  (scikit-learn returns a fraction: 0.12 means 12%)")
+# --8<-- [end:blowup]
+assert mae == 1.0
+assert mape > 1e14, "scikit-learn divides by a tiny epsilon when y is 0"
+
+# --8<-- [start:near_zero]
+errors = np.array([1.0, 1.0, 1.0])  # the same absolute errors every time
+for smallest in [10.0, 1.0, 0.1, 0.01]:
+    y = np.array([smallest, 10.0, 20.0])
+    mape = mean_absolute_percentage_error(y, y + errors)
+    wape = np.abs(errors).sum() / np.abs(y).sum()  # Σ|e| / Σ|y|
+    print(f"smallest target {smallest:>5}: MAPE = {mape:8.2%}   WAPE = {wape:6.2%}")
+# --8<-- [end:near_zero]
+assert mean_absolute_percentage_error([0.01, 10, 20], [1.01, 11, 21]) > 30  # > 3000 %
+assert np.abs(errors).sum() / 30.01 < 0.11  # WAPE stays near 10 %
+
+smallest = np.logspace(-2, 1, 50)
+mapes = [mean_absolute_percentage_error([s, 10.0, 20.0], [s + 1, 11.0, 21.0]) for s in smallest]
+fig, ax = plt.subplots()
+ax.loglog(smallest, np.array(mapes) * 100)
+ax.set_xlabel("smallest target |y|")
+ax.set_ylabel("MAPE (%)")
+ax.set_title("Same absolute errors, shrinking smallest target")
+assert all(a > b for a, b in zip(mapes, mapes[1:])), "MAPE grows as the smallest target shrinks"
+save_figure(
+    fig,
+    "mape-vs-smallest-target",
+    alt_ko="가장 작은 타깃값이 0에 가까워질수록 MAPE가 급격히 커지는 로그-로그 그래프",
+    alt_en="Log-log plot: MAPE rises steeply as the smallest target approaches 0",
+)

@@ -1,0 +1,106 @@
+"""The site builds with --strict, in both languages, with nothing fetched from another host."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from conftest import DOCS, LANGS, ROOT, pages
+
+EXTERNAL = re.compile(r"""<(?:script|img|iframe|source|link)\b[^>]*?\b(?:src|href)=["']((?:https?:)?//[^"']+)""", re.I)
+
+
+def mkdocs_build(config: Path, site: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
+        cwd=ROOT, capture_output=True, text=True, timeout=900,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+    )
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory, snippet_outcomes) -> Path:
+    # snippet_outcomes first: the snippets run once, in parallel, and the build finds them cached.
+    out = tmp_path_factory.mktemp("site")
+    build = mkdocs_build(ROOT / "mkdocs.yml", out)
+    assert build.returncode == 0, f"mkdocs build --strict failed:\n{build.stderr[-6000:]}"
+    ran = re.findall(r"^\s*ran\s", build.stderr, re.M)
+    assert not ran, f"the build re-ran {len(ran)} snippets that the tests had already run:\n{build.stderr[-3000:]}"
+    return out
+
+
+def html_of(site: Path, lang: str, page: Path) -> Path:
+    parts = page.with_suffix("").parts
+    parts = parts[:-1] if parts[-1] == "index" else parts
+    return site.joinpath(*(() if lang == "ko" else ("en",)), *parts, "index.html")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_page_is_built_in_its_language(site, lang):
+    for page in pages(lang):
+        html = html_of(site, lang, page)
+        assert html.is_file(), f"docs/{lang}/{page} was not built to {html.relative_to(site)}"
+        assert f'<html lang="{lang}"' in html.read_text(encoding="utf-8"), f"{html} is not marked lang={lang}"
+
+
+def test_language_switcher_stays_on_the_same_page(site):
+    for page in pages("ko"):
+        ko, en = html_of(site, "ko", page), html_of(site, "en", page)
+        for source, target, lang in ((ko, en, "en"), (en, ko, "ko")):
+            match = re.search(rf'<a href="([^"]*)" hreflang="{lang}"', source.read_text(encoding="utf-8"))
+            assert match, f"{source.relative_to(site)} has no link to its {lang} twin"
+            landed = (source.parent / match[1]).resolve()
+            landed = landed / "index.html" if landed.is_dir() else landed
+            assert landed == target.resolve(), f"{source.relative_to(site)}: the {lang} switch goes to {landed}"
+
+
+def test_nothing_is_loaded_from_another_host(site):
+    for html in sorted(site.rglob("*.html")):
+        found = EXTERNAL.findall(html.read_text(encoding="utf-8"))
+        assert not found, f"{html.relative_to(site)} loads {found[:3]} from another host"
+
+
+def test_math_and_fonts_are_served_by_the_site(site):
+    for asset in ("katex.min.js", "katex.min.css", "contrib/auto-render.min.js", "fonts/KaTeX_Main-Regular.woff2"):
+        assert (site / "assets/vendor/katex" / asset).is_file(), asset
+
+
+def test_snippet_output_and_figures_are_on_the_page(site):
+    html = html_of(site, "en", Path("lectures/models-and-training.md")).read_text(encoding="utf-8")
+    assert 'class="snippet-output"' in html and "w = " in html
+    figures = re.findall(r'<img src="([^"]+\.svg)" alt="([^"]+)"', html)
+    assert figures, "the lecture shows no figure"
+    for src, alt in figures:
+        page_dir = html_of(site, "en", Path("lectures/models-and-training.md")).parent
+        assert (page_dir / src).resolve().is_file(), f"figure {src} is missing from the site"
+        assert not re.search("[\uac00-\ud7a3]", alt), "an English page shows Korean alt text"
+
+
+def test_notebook_pages_render_in_both_languages(tmp_path):
+    """mkdocs-static-i18n turns mkdocs-jupyter pages into raw text unless the hook re-wraps them."""
+    docs = tmp_path / "docs"
+    shutil.copytree(DOCS, docs)
+    for lang in LANGS:
+        nb = nbformat.v4.new_notebook()
+        nb.cells = [nbformat.v4.new_markdown_cell(f"# Notebook {lang}"),
+                    nbformat.v4.new_code_cell("print(6 * 7)", execution_count=1, outputs=[
+                        nbformat.v4.new_output("stream", name="stdout", text="42\n")])]
+        (docs / lang / "labs").mkdir(exist_ok=True)
+        nbformat.write(nb, docs / lang / "labs" / "probe.ipynb")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("docs_dir: docs", f"docs_dir: {docs}")
+    config = config.replace("  - scripts/mkdocs_hooks.py", f"  - {ROOT / 'scripts/mkdocs_hooks.py'}")
+    config = config.replace("nav:\n  - index.md\n", "nav:\n  - index.md\n  - labs/probe.ipynb\n")
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    build = mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "site", {"SNIPPETS_RUN": "0"})
+    assert build.returncode == 0, build.stderr[-4000:]
+    for lang, prefix in (("ko", ""), ("en", "en/")):
+        html = (tmp_path / "site" / f"{prefix}labs/probe/index.html").read_text(encoding="utf-8")
+        assert "jp-Cell" in html and f"Notebook {lang}" in html, f"the {lang} notebook did not render"
+        assert '"cell_type"' not in html, f"the {lang} notebook page is raw JSON"
