@@ -1,21 +1,29 @@
-"""Measure the build: what the snippet runner costs, cold, warm and after small edits.
+"""Measure the build: what the snippet runner costs, cold, warm and after small edits; and
+what each page weighs.
 
     python scripts/benchmark.py
 
 Works on a copy of the repository in a temporary folder (your cache is left alone) and
-prints one row per build: wall time, how many snippets ran, and the ratio to a plain
-`mkdocs build` with the runner switched off. Targets: warm ÷ plain ≤ 1.15; one changed
-snippet re-runs exactly one; a prose edit re-runs none.
+prints one row per build: wall time, how many snippets and labs ran, and the ratio to a
+plain `mkdocs build` with the runner switched off. Targets: warm ÷ plain ≤ 1.15; one
+changed snippet re-runs exactly one; a prose edit re-runs none. Then the page weight:
+bytes per page, the HTML and everything the browser loads for it (measured in Chromium
+when it is installed, else counted from the files the HTML references), median and largest.
 """
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import re
 import shutil
+import shutil as _shutil
+import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -23,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 COPY_IGNORE = shutil.ignore_patterns(".venv", ".git", "_generated", "site", ".cache", "__pycache__", ".pytest_cache")
 
 
-def build(work: Path, site: Path, **env) -> tuple[float, int, int]:
+def build(work: Path, site: Path, **env) -> tuple[float, int, int, int]:
     start = time.perf_counter()
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)],
@@ -33,12 +41,61 @@ def build(work: Path, site: Path, **env) -> tuple[float, int, int]:
     seconds = time.perf_counter() - start
     if proc.returncode:
         sys.exit(f"build failed:\n{proc.stderr[-4000:]}")
-    ran = len(re.findall(r"^\s*ran\s", proc.stderr, re.M))
-    return seconds, ran, page_count(site)
+    ran = re.findall(r"^\s*ran\s.*$", proc.stderr, re.M)
+    labs = sum("labs/" in line for line in ran)
+    return seconds, len(ran) - labs, labs, page_count(site)
 
 
 def page_count(site: Path) -> int:
     return sum(1 for _ in site.rglob("index.html"))
+
+
+def page_weights(site: Path) -> tuple[str, dict[str, int]]:
+    pages = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
+    chromium = os.environ.get("CHROMIUM") or _shutil.which("chromium")
+    if chromium:
+        return "bytes loaded in Chromium", _weights_in_browser(site, pages, chromium)
+    return "HTML plus the files it references", {page: _weight_on_disk(site, page) for page in pages}
+
+
+def _weights_in_browser(site: Path, pages: list[str], chromium: str) -> dict[str, int]:
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *args: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    sizes = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium, args=[
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            for page_path in pages:
+                context = browser.new_context()  # a cold cache: everything the page needs
+                page = context.new_page()
+                loaded = []
+                page.on("requestfinished", lambda r, loaded=loaded: loaded.append(r.sizes()["responseBodySize"]))
+                page.goto(base + ("" if page_path == "." else page_path + "/"), wait_until="networkidle")
+                page.evaluate("window.scrollTo(0, document.body.scrollHeight)")  # lazy figures too
+                page.wait_for_load_state("networkidle")
+                sizes[page_path] = sum(loaded)
+                context.close()
+            browser.close()
+    finally:
+        httpd.shutdown()
+    return sizes
+
+
+def _weight_on_disk(site: Path, page: str) -> int:
+    html = site / page / "index.html"
+    text = html.read_text(encoding="utf-8")
+    total = html.stat().st_size
+    for ref in set(re.findall(r'(?:src|href)="([^"#?]+\.(?:css|js|svg|png|woff2))"', text)):
+        path = (html.parent / ref).resolve()
+        if path.is_file():
+            total += path.stat().st_size
+    return total
 
 
 def main() -> None:
@@ -59,13 +116,22 @@ def main() -> None:
         page.write_text(page.read_text(encoding="utf-8") + "\n문장 하나를 고쳤습니다.\n", encoding="utf-8")
         rows.append(("prose edited", *build(work, site)))
 
+        weights = page_weights(site)
+
     plain = rows[2][1]
-    print(f"{'build':<22}{'seconds':>9}{'snippets run':>14}{'pages':>7}{'÷ plain':>9}")
-    for name, seconds, ran, pages in rows:
-        print(f"{name:<22}{seconds:9.1f}{ran:14d}{pages:7d}{seconds / plain:9.2f}")
+    print(f"{'build':<22}{'seconds':>9}{'snippets run':>14}{'labs run':>10}{'pages':>7}{'÷ plain':>9}")
+    for name, seconds, ran, labs, pages in rows:
+        print(f"{name:<22}{seconds:9.1f}{ran:14d}{labs:10d}{pages:7d}{seconds / plain:9.2f}")
     warm = rows[1][1] / plain
     print(f"\nwarm ÷ plain = {warm:.2f} (target ≤ 1.15); one changed snippet ran {rows[3][2]} (target 1); "
           f"prose edit ran {rows[4][2]} (target 0)")
+    method, sizes = weights
+    ordered = sorted(sizes.items(), key=lambda item: item[1])
+    median = statistics.median(sizes.values())
+    print(f"\npage weight ({method}), {len(sizes)} pages: median {median / 1024:.0f} KiB, "
+          f"largest {ordered[-1][1] / 1024:.0f} KiB ({ordered[-1][0]})")
+    for page, size in ordered[-5:][::-1]:
+        print(f"  {size / 1024:8.0f} KiB  {page}")
 
 
 if __name__ == "__main__":

@@ -12,7 +12,9 @@ plain build); a snippet with no output yet then fails the build.
 from __future__ import annotations
 
 import html
+import json
 import os
+import posixpath
 import re
 import sys
 from pathlib import Path
@@ -23,6 +25,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import build_labs  # noqa: E402
 import run_snippets as runner  # noqa: E402
 
 EMBED = re.compile(
@@ -76,14 +79,22 @@ def on_pre_build(config, **kwargs):
         return
     outcomes = runner.run(progress=True)
     failed = [o for o in outcomes if not o.ok]
+    lines = []
     if failed:
         pages = _pages_embedding(Path(config.docs_dir))
-        lines = ["snippets failed; the last good outputs are kept in _generated/:"]
+        lines.append("snippets failed; the last good outputs are kept in _generated/:")
         for outcome in failed:
             where = ", ".join(pages.get(outcome.rel, ["no page embeds it"]))
             lines.append(f"  {outcome.describe()}\n    embedded in {where}")
             if outcome.traceback:
                 lines.append("    " + outcome.traceback.strip().replace("\n", "\n    "))
+    # Labs are executed before MkDocs collects the files, so their notebooks are pages.
+    failed_labs = [o for o in build_labs.build() if not o.ok]
+    if failed_labs:
+        lines.append("labs failed; the last good notebooks are kept:")
+        lines += [f"  {o.describe()}\n    page docs/{o.rel.split('/')[0]}/labs/{Path(o.rel).stem}.ipynb"
+                  for o in failed_labs]
+    if lines:
         raise PluginError("\n".join(lines))
 
 
@@ -121,6 +132,73 @@ def _rewrap_notebooks(files, config):
             notebook.dest_uri, notebook.abs_dest_path, notebook.url = file.dest_uri, file.abs_dest_path, file.url
             files.remove(file)
             files.append(notebook)
+
+
+_ABSOLUTE_SWITCH = re.compile(r'href="(/[^"]*)"(?= hreflang=")')
+
+
+# Material fetches "sitemap.xml" beside each <link rel="alternate" hreflang> of the head, to keep
+# the reader on the same page when switching languages. mkdocs-static-i18n already points the
+# switcher at each page's twin, and those per-page links would make the fetch a 404.
+_HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+_EMPTY_MATHJAX = re.compile(r'<script src=""> </script>\s*<!-- MathJax configuration -->.*?'
+                            r"<!-- End of mathjax configuration -->", re.S)
+DOWNLOAD = {"ko": "노트북 내려받기 (.ipynb)", "en": "Download the notebook (.ipynb)"}
+SEARCH_LABEL = {"ko": "검색", "en": "Search"}
+
+
+def on_post_page(output, page, config, **kwargs):
+    # mkdocs-static-i18n leaves the home pages' language links absolute ("/", "/en/"), which
+    # breaks a site served under a sub-path (GitHub Pages) and a copy read offline.
+    if _ABSOLUTE_SWITCH.search(output):
+        here = "/" + page.url  # page URLs count from the site's root in every language's build
+        output = _ABSOLUTE_SWITCH.sub(
+            lambda m: 'href="' + posixpath.relpath(m[1], here).rstrip("/") + '/"', output)
+    output = _HEAD_ALTERNATE.sub("", output)
+    # Accessibility: Material's search dialog has no name.
+    output = output.replace('role="dialog">', f'role="dialog" aria-label="{SEARCH_LABEL[_language(page)]}">', 1)
+    if _language(page) != "ko":
+        # Each language searches its own index (see on_post_build): the search worker looks
+        # for it under the page's "base", which must be that language's root.
+        output = re.sub(r'("base":\s*")([^"]*)"', lambda m: f'{m[1]}{posixpath.join(m[2], _language(page))}/"',
+                        output, count=1)
+    if page.file.src_uri.endswith(".ipynb"):
+        # Notebook pages: math is typeset by the site's KaTeX, not MathJax from a CDN; and a
+        # download button for the executed notebook (mkdocs-jupyter's include_source copies it).
+        output = _EMPTY_MATHJAX.sub("", output)
+        # i18n knows no twins of notebooks (they were not pages when it paired files), so the
+        # switcher would go to the other language's home: point it at the same lab instead.
+        here = "/" + page.url
+        path = page.url[3:] if page.url.startswith("en/") else page.url
+        output = re.sub(r'<a href="[^"]*" hreflang="(ko|en)"', lambda m: '<a href="{}/" hreflang="{}"'.format(
+            posixpath.relpath("/" + ("en/" if m[1] == "en" else "") + path, here).rstrip("/"), m[1]), output)
+        name = html.escape(Path(page.file.src_uri).name, quote=True)
+        button = (f'<p class="lab-download"><a class="md-button md-button--primary" href="{name}" download>'
+                  f"{DOWNLOAD[_language(page)]}</a></p>")
+        output = output.replace('<div class="jupyter-wrapper">', button + '<div class="jupyter-wrapper">', 1)
+        # A code cell that scrolls sideways must be reachable with the keyboard.
+        output = output.replace('<div class="highlight-ipynb', '<div tabindex="0" class="highlight-ipynb')
+    return output
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has built the other languages
+def on_post_build(config, **kwargs):
+    """Split the search index by language, so a reader gets results in the page's language.
+
+    mkdocs-static-i18n stacks every language into one index at the site's root; the English
+    pages look for theirs under /en/ (their "base" is rewritten in on_post_page).
+    """
+    site = Path(config.site_dir)
+    index = site / "search" / "search_index.json"
+    if config.plugins.get("i18n") is None or not index.is_file() or not (site / "en").is_dir():
+        return  # not the outer build of a bilingual site (the English sub-build ends first)
+    data = json.loads(index.read_text(encoding="utf-8"))
+    english = [dict(doc, location=doc["location"][3:]) for doc in data["docs"] if doc["location"].startswith("en/")]
+    data["docs"] = [doc for doc in data["docs"] if not doc["location"].startswith("en/")]
+    index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    (site / "en" / "search").mkdir(exist_ok=True)
+    (site / "en" / "search" / "search_index.json").write_text(
+        json.dumps(dict(data, docs=english), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 # --- In each page: expand !snippet lines -----------------------------------------------------

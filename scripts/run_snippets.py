@@ -198,9 +198,10 @@ def _snippet_error(exc: BaseException, path: str) -> dict:
 
 def _execute(path: str, fig_dir: str, snippets_dir: str) -> dict:
     """Run one snippet in this worker, isolated from the ones before it."""
+    import dlnotes
+
     import runpy
 
-    import dlnotes
     import numpy as np
 
     blocks: list = []

@@ -2,43 +2,16 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import DOCS, LANGS, ROOT, pages
+
+from conftest import DOCS, LANGS, ROOT, html_of, mkdocs_build, pages
 
 EXTERNAL = re.compile(r"""<(?:script|img|iframe|source|link)\b[^>]*?\b(?:src|href)=["']((?:https?:)?//[^"']+)""", re.I)
-
-
-def mkdocs_build(config: Path, site: Path, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
-        cwd=ROOT, capture_output=True, text=True, timeout=900,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
-    )
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory, snippet_outcomes) -> Path:
-    # snippet_outcomes first: the snippets run once, in parallel, and the build finds them cached.
-    out = tmp_path_factory.mktemp("site")
-    build = mkdocs_build(ROOT / "mkdocs.yml", out)
-    assert build.returncode == 0, f"mkdocs build --strict failed:\n{build.stderr[-6000:]}"
-    ran = re.findall(r"^\s*ran\s", build.stderr, re.M)
-    assert not ran, f"the build re-ran {len(ran)} snippets that the tests had already run:\n{build.stderr[-3000:]}"
-    return out
-
-
-def html_of(site: Path, lang: str, page: Path) -> Path:
-    parts = page.with_suffix("").parts
-    parts = parts[:-1] if parts[-1] == "index" else parts
-    return site.joinpath(*(() if lang == "ko" else ("en",)), *parts, "index.html")
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -95,6 +68,7 @@ def test_notebook_pages_render_in_both_languages(tmp_path):
         nbformat.write(nb, docs / lang / "labs" / "probe.ipynb")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("docs_dir: docs", f"docs_dir: {docs}")
+    config = config.replace("  - snippets\n  - scripts\n", f"  - {ROOT / 'snippets'}\n  - {ROOT / 'scripts'}\n")
     config = config.replace("  - scripts/mkdocs_hooks.py", f"  - {ROOT / 'scripts/mkdocs_hooks.py'}")
     config = config.replace("nav:\n  - index.md\n", "nav:\n  - index.md\n  - labs/probe.ipynb\n")
     (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")

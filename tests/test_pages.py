@@ -3,6 +3,7 @@
 import re
 
 import pytest
+
 from conftest import DOCS, LANGS, mkdocs_hooks, pages, run_snippets
 
 FENCE = re.compile(r"^[ \t]*(```+|~~~+)[ \t]*\{?[ \t]*\.?(python|py|pycon|ipython)\b", re.M | re.I)

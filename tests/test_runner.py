@@ -14,8 +14,9 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from conftest import ROOT, mkdocs_hooks, run_snippets
 from mkdocs.exceptions import PluginError
+
+from conftest import ROOT, mkdocs_hooks, run_snippets
 
 FIGURE = """
 import matplotlib.pyplot as plt

@@ -4,8 +4,8 @@ A new file under snippets/<section>/ is collected here with no change to this fi
 """
 
 import pytest
-from conftest import DOCS, run_snippets
 
+from conftest import DOCS, run_snippets
 from mkdocs_hooks import _pages_embedding
 
 

@@ -1,10 +1,10 @@
 """MAPE divides by |y|: one target at or near 0 makes it explode."""
 
+from dlnotes import save_figure
+
 import matplotlib.pyplot as plt
 import numpy as np
 from sklearn.metrics import mean_absolute_error, mean_absolute_percentage_error
-
-from dlnotes import save_figure
 
 # --8<-- [start:blowup]
 y_true = np.array([0.0, 10.0, 20.0])  # one target is exactly 0

@@ -1,6 +1,7 @@
 """Epochs continue from the previous weights, and fit makes epochs × ceil(n / batch_size) updates."""
 
 import dlnotes  # noqa: F401  (first: quiet, reproducible TensorFlow)
+
 import math
 
 import keras

@@ -1,13 +1,12 @@
 """fit returns a History: the loss per epoch for training and validation data, drawn as a learning curve."""
 
 import dlnotes  # noqa: F401  (first: quiet, reproducible TensorFlow)
+from dlnotes import dl_history_plot, save_figure
 
 import keras
 from sklearn.datasets import load_diabetes
 from sklearn.model_selection import train_test_split
 from sklearn.preprocessing import StandardScaler
-
-from dlnotes import dl_history_plot, save_figure
 
 keras.utils.set_random_seed(0)
 x, y = load_diabetes(return_X_y=True)

@@ -1,6 +1,7 @@
 """One training step by hand: forward pass, loss, gradient, then w ← w − lr · grad — exactly what SGD does."""
 
 import dlnotes  # noqa: F401  (first: quiet, reproducible TensorFlow)
+
 import keras
 import numpy as np
 import tensorflow as tf

@@ -1,6 +1,7 @@
 """A model is a formula fitted to data: Dense(1) on y = 3x + 2 + noise finds w ≈ 3, b ≈ 2."""
 
 import dlnotes  # noqa: F401  (first: quiet, reproducible TensorFlow)
+
 import keras
 import numpy as np
 

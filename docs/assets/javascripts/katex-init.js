@@ -1,13 +1,18 @@
-// Typeset only what pymdownx.arithmatex marked as math (generic mode wraps it in \( \) or
-// \[ \]), on first load and after each instant navigation. A "$" in prose or output stays text.
+// Typeset math with the site's own KaTeX, on first load and after each instant navigation:
+// what pymdownx.arithmatex marked on pages (\( \) and \[ \]), and $...$ in the markdown
+// cells of lab notebooks. A "$" anywhere else (prose, code, output) stays text.
 document$.subscribe(({ body }) => {
+  const options = (delimiters) => ({ delimiters, throwOnError: false });
   for (const element of body.querySelectorAll(".arithmatex")) {
-    renderMathInElement(element, {
-      delimiters: [
-        { left: "\\(", right: "\\)", display: false },
-        { left: "\\[", right: "\\]", display: true },
-      ],
-      throwOnError: false,
-    });
+    renderMathInElement(element, options([
+      { left: "\\(", right: "\\)", display: false },
+      { left: "\\[", right: "\\]", display: true },
+    ]));
+  }
+  for (const element of body.querySelectorAll(".jp-RenderedMarkdown")) {
+    renderMathInElement(element, options([
+      { left: "$$", right: "$$", display: true },
+      { left: "$", right: "$", display: false },
+    ]));
   }
 });

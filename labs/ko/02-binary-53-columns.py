@@ -1,0 +1,332 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 실습 2: 컬럼 53개짜리 데이터로 이진 분류하기
+#
+# 수업 노트에 나온 것처럼 특성 컬럼이 53개이고 타깃이 0/1인 표를 다룹니다. 이 실습에서 해 볼 내용은 다음과 같습니다.
+#
+# - 이진 분류 모델 만들기: 출력 노드 하나에 `sigmoid`, `loss='binary_crossentropy'`
+# - 학습 곡선으로 과적합을 살피면서 노드 수, 에포크 수, 학습률 조정하기
+# - `EarlyStopping`과 `restore_best_weights=True`
+# - `pred >= 0.5`로 확률을 라벨로 바꾸고, 임곗값을 옮기면 정밀도와 재현율이 어떻게 바뀌는지 보기
+#
+# 40분 정도 걸리고, 노트북 전체는 1분 안에 실행됩니다.
+
+# %% [markdown]
+# ## 1. 준비
+#
+# 환경 변수는 TensorFlow를 import하기 **전에** 설정해야 합니다. TensorFlow의 로그 메시지를 숨기고,
+# 결과의 마지막 자릿수를 바꾸는 설정 하나를 고정합니다.
+
+# %%
+import os
+
+os.environ["TF_CPP_MIN_LOG_LEVEL"] = "3"  # TensorFlow의 C++ 로그 메시지 숨기기
+os.environ["TF_ENABLE_ONEDNN_OPTS"] = "0"  # 어느 컴퓨터에서나 같은 계산 결과
+os.environ["KERAS_BACKEND"] = "tensorflow"
+
+import keras
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from sklearn.datasets import make_classification
+from sklearn.metrics import accuracy_score, confusion_matrix, precision_score, recall_score
+from sklearn.model_selection import train_test_split
+from sklearn.preprocessing import StandardScaler
+
+plt.rcParams["figure.dpi"] = 80
+
+
+def dl_history_plot(history, ax=None, title=None):
+    # 학습 곡선: 에포크마다 학습 loss와 검증 loss
+    hist = getattr(history, "history", history)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(6, 3.5))
+    epochs = np.arange(1, len(hist["loss"]) + 1)
+    ax.plot(epochs, hist["loss"], marker=".", label="train loss")
+    ax.plot(epochs, hist["val_loss"], marker=".", label="val_loss")
+    ax.set_xlabel("epoch")
+    ax.set_ylabel("loss")
+    if title:
+        ax.set_title(title)
+    ax.grid(alpha=0.3)
+    ax.legend()
+    return ax
+
+
+# %% [markdown]
+# ## 2. 데이터: 1000행, 53개 컬럼
+#
+# scikit-learn의 `make_classification`으로 고정된 시드를 써서 표를 만듭니다. 53개 컬럼 중 실제로 정보를 담은 것은
+# 8개뿐이고, 6개는 그 8개를 조합한 것, 나머지 39개는 잡음입니다. 게다가 8%의 행은 라벨이 무작위로 정해져서(그중 절반쯤은
+# 틀린 라벨) 완벽한 모델이라도 100%는 나올 수 없습니다. 파라미터가 너무 많은 모델이라면 이 잡음까지 외워 버릴 여지가
+# 충분합니다.
+
+# %%
+x, y = make_classification(n_samples=1000, n_features=53, n_informative=8, n_redundant=6,
+                           flip_y=0.08, class_sep=0.9, random_state=0)
+df = pd.DataFrame(x, columns=[f"x{i + 1}" for i in range(x.shape[1])])
+df["y"] = y
+df.head()
+
+# %%
+print("shape:", df.shape)
+print("rows per class:", np.bincount(y))
+
+# %% [markdown]
+# ## 3. 학습/검증 데이터 나누기와 표준화
+#
+# 학습 70%, 검증 30%로 나눕니다. `stratify=y`를 주면 두 데이터의 클래스 비율이 같아집니다.
+# 표준화의 평균과 표준편차는 학습 데이터에서만 구합니다.
+
+# %%
+x_train, x_val, y_train, y_val = train_test_split(x, y, test_size=0.3, random_state=0, stratify=y)
+scaler = StandardScaler()
+x_train = scaler.fit_transform(x_train)
+x_val = scaler.transform(x_val)
+print("train:", x_train.shape, " validation:", x_val.shape)
+
+# %% [markdown]
+# ## 4. 모든 실험에 쓸 함수 하나
+#
+# 아래 실험들에서 바꾸는 것은 은닉층, 학습률, 콜백 세 가지뿐입니다. 나머지는 모두 고정해 두었으니,
+# 학습 곡선에 차이가 보이면 그건 우리가 바꾼 것 때문입니다.
+#
+# - 출력층: **노드 1개, `activation='sigmoid'`**. 출력은 0과 1 사이의 수이고, 그 행이 클래스 1일 확률로 읽습니다.
+# - loss: `binary_crossentropy`, $-\frac{1}{n}\sum \big[y_i \log p_i + (1 - y_i)\log(1 - p_i)\big]$
+# - 모델을 만들 때마다 `keras.utils.set_random_seed(0)`를 불러서 실행끼리 비교할 수 있게 합니다.
+
+# %%
+def train(hidden_units, learning_rate=0.003, epochs=30, callbacks=None):
+    keras.utils.set_random_seed(0)
+    model = keras.Sequential(
+        [keras.Input(shape=(x_train.shape[1],))]
+        + [keras.layers.Dense(n, activation="relu") for n in hidden_units]
+        + [keras.layers.Dense(1, activation="sigmoid")]  # 이진 분류: 노드 1개, sigmoid
+    )
+    model.compile(optimizer=keras.optimizers.Adam(learning_rate=learning_rate),
+                  loss="binary_crossentropy", metrics=["accuracy"])
+    history = model.fit(x_train, y_train, epochs=epochs, batch_size=100,
+                        validation_data=(x_val, y_val), callbacks=callbacks, verbose=0)
+    return model, history
+
+
+# %% [markdown]
+# ## 5. 노드 수: 큰 신경망과 작은 신경망
+#
+# 수업 노트에 "노드를 늘렸더니 학습 곡선이 더 나빠졌다"는 이야기가 있습니다. 직접 해 봅시다.
+# 노드 256개짜리 은닉층 두 개와 노드 8개짜리 은닉층 하나를 각각 30 에포크씩 학습시켜 비교합니다.
+
+# %%
+large_model, large = train([256, 256])
+small_model, small = train([8])
+
+for name, model, h in [("large", large_model, large.history), ("small", small_model, small.history)]:
+    best = int(np.argmin(h["val_loss"]))
+    print(f"{name}: {model.count_params():>6,} parameters | lowest val_loss {h['val_loss'][best]:.3f} "
+          f"at epoch {best + 1:2d} | last: loss {h['loss'][-1]:.3f}, val_loss {h['val_loss'][-1]:.3f}")
+
+# %%
+fig, (ax_large, ax_small) = plt.subplots(1, 2, figsize=(8, 3.5), sharey=True)
+dl_history_plot(large, ax=ax_large, title="large: Dense(256) + Dense(256)")
+dl_history_plot(small, ax=ax_small, title="small: Dense(8)")
+plt.tight_layout()
+plt.show()
+
+# %% [markdown]
+# 큰 신경망은 학습 데이터 700행에 파라미터가 약 8만 개나 됩니다. 학습 loss를 거의 0까지 끌어내리는데, 잡음과 틀린
+# 라벨까지 통째로 외웠다는 뜻입니다. 검증 loss는 몇 에포크 만에 가장 낮은 점을 찍고 그 뒤로는 꾸준히 올라갑니다.
+# 이렇게 두 곡선 사이가 점점 벌어지는 것이 **과적합**입니다.
+#
+# 작은 신경망은 더 천천히 배우지만, 두 곡선이 함께 내려가고 서로 가까이 붙어 있습니다.
+#
+# **스스로 확인하기.**
+
+# %%
+lh, sh = large.history, small.history
+large_best = int(np.argmin(lh["val_loss"]))
+assert large_best + 1 <= 10, "the large network's val_loss bottoms out early"
+assert lh["val_loss"][-1] > 1.5 * lh["val_loss"][large_best], "...and then rises a lot"
+assert lh["loss"][-1] < 0.05, "the large network memorizes the training data"
+assert lh["val_loss"][-1] - lh["loss"][-1] > 2 * (sh["val_loss"][-1] - sh["loss"][-1]) + 0.2, "much wider gap"
+assert sh["val_loss"][-1] < 0.7 * lh["val_loss"][-1], "the small network ends far lower"
+print("all checks passed")
+
+# %% [markdown]
+# ## 6. 에포크 수: EarlyStopping으로 알맞은 때 멈추기
+#
+# 큰 신경망을 꼭 써야 한다면, 검증 loss가 가장 낮은 지점에서 학습을 멈추는 방법이 있습니다.
+# `EarlyStopping`은 `val_loss`를 지켜보다가 `patience` 에포크 동안 나아지지 않으면 학습을 멈춥니다.
+# `restore_best_weights=True`를 주면 가장 좋았던 에포크의 가중치로 되돌려 놓습니다. 이 옵션이 없으면 마지막 에포크의
+# 가중치가 남는데, 그때는 이미 과적합된 상태입니다.
+
+# %%
+stop = keras.callbacks.EarlyStopping(monitor="val_loss", patience=5, restore_best_weights=True)
+stopped_model, stopped = train([256, 256], epochs=30, callbacks=[stop])
+es_loss, es_accuracy = stopped_model.evaluate(x_val, y_val, verbose=0)
+
+print(f"ran {len(stopped.history['loss'])} of 30 epochs; kept the weights of epoch {stop.best_epoch + 1}")
+print(f"val_loss {es_loss:.3f} (large network after 30 epochs: {lh['val_loss'][-1]:.3f}), "
+      f"val accuracy {es_accuracy:.3f}")
+
+# %%
+ax = dl_history_plot(stopped, title="large network with EarlyStopping(patience=5)")
+ax.axvline(stop.best_epoch + 1, color="gray", linestyle="--", label="restored epoch")
+ax.legend()
+plt.show()
+
+# %%
+assert len(stopped.history["loss"]) < 20, "training stopped long before epoch 30"
+assert np.isclose(es_loss, min(stopped.history["val_loss"]), atol=1e-3), "the best weights were restored"
+assert es_loss < 0.7 * lh["val_loss"][-1], "much better than training the large network for 30 epochs"
+print("all checks passed")
+
+# %% [markdown]
+# ## 7. 학습률: 보폭과 에포크 수
+#
+# 학습률은 옵티마이저가 한 번에 내딛는 보폭입니다. 작은 신경망을 세 가지 학습률로 40 에포크씩 학습시키고
+# 검증 loss를 비교합니다.
+
+# %%
+learning_rates = [0.0003, 0.003, 0.1]
+lr_histories = {}
+for lr in learning_rates:
+    _, h = train([8], learning_rate=lr, epochs=40)
+    lr_histories[lr] = h.history
+
+fig, ax = plt.subplots(figsize=(6, 3.5))
+for lr, h in lr_histories.items():
+    ax.plot(np.arange(1, 41), h["val_loss"], marker=".", label=f"learning_rate={lr}")
+ax.set_xlabel("epoch")
+ax.set_ylabel("val_loss")
+ax.set_title("Small network: validation loss at three learning rates")
+ax.grid(alpha=0.3)
+ax.legend()
+plt.show()
+
+# %% [markdown]
+# - **0.0003 (너무 작음):** 곡선은 매끄럽지만 느립니다. 40 에포크가 지나도 아직 내려가는 중입니다.
+#   학습률이 작으면 에포크가 더 많이 필요합니다.
+# - **0.003:** 가파르게 떨어지다가 꺾이고, 그 뒤로 완만하게 내려갑니다. 우리가 바라는 모양입니다.
+# - **0.1 (너무 큼):** 몇 에포크 만에 가장 낮은 점에 닿은 뒤 지그재그로 흔들리며 올라갑니다. 보폭이 너무 커서
+#   가중치가 자리를 잡지 못하고 이리저리 튀는 것입니다.
+#
+# 지그재그의 정도는 에포크마다 `val_loss`가 바뀐 크기의 평균으로 잽니다(처음 5 에포크는 뺍니다).
+
+# %%
+rows = []
+for lr, h in lr_histories.items():
+    v = np.array(h["val_loss"])
+    rows.append({"learning_rate": lr, "lowest val_loss": v.min(), "at epoch": int(v.argmin()) + 1,
+                 "last val_loss": v[-1], "mean |change| per epoch": np.abs(np.diff(v[5:])).mean()})
+lr_table = pd.DataFrame(rows).set_index("learning_rate")
+lr_table.round(4)
+
+# %%
+swing, last = lr_table["mean |change| per epoch"], lr_table["last val_loss"]
+assert swing[0.1] > 3 * swing[0.003], "a large learning rate zig-zags"
+assert last[0.0003] > last[0.003] + 0.1, "a small learning rate has not got there after 40 epochs"
+assert lr_histories[0.0003]["val_loss"][-1] < lr_histories[0.0003]["val_loss"][-10], "...but it is still improving"
+assert last[0.1] > 2 * last[0.003], "the large learning rate ends overfitted"
+print("all checks passed")
+
+# %% [markdown]
+# ## 8. 확률을 라벨로: `pred >= 0.5`
+#
+# `predict`가 돌려주는 것은 라벨이 아니라 확률입니다. `pred >= 0.5`는 확률 하나하나를 `True`/`False`로 바꾸고,
+# `.astype(int)`가 그것을 1/0으로 바꿉니다. `np.where(pred >= 0.5, 1, 0)`도 똑같습니다.
+# 5절에서 만든 작은 신경망을 씁니다.
+
+# %%
+pred = small_model.predict(x_val, verbose=0).ravel()  # 클래스 1일 확률
+print("first 5 probabilities:", pred[:5].round(3))
+
+labels = (pred >= 0.5).astype(int)
+print("first 5 labels:       ", labels[:5])
+print("confusion matrix (rows: true 0/1, columns: predicted 0/1):")
+print(confusion_matrix(y_val, labels))
+
+keras_loss, keras_accuracy = small_model.evaluate(x_val, y_val, verbose=0)
+print(f"accuracy by hand {accuracy_score(y_val, labels):.3f}, Keras accuracy {keras_accuracy:.3f}")
+
+# %%
+assert np.array_equal(labels, np.where(pred >= 0.5, 1, 0)), "the same labels either way"
+assert np.isclose(accuracy_score(y_val, labels), keras_accuracy, atol=1e-3), "Keras also cuts at 0.5"
+print("all checks passed")
+
+# %% [markdown]
+# ### 임곗값 옮겨 보기
+#
+# 0.5는 기본값일 뿐입니다. 임곗값을 낮추면 1로 판정하는 행이 늘어납니다. 실제 1을 덜 놓치니 **재현율**은 올라가지만,
+# 1로 판정한 것 중에 틀린 것도 늘어나 **정밀도**는 내려갑니다. 임곗값을 높이면 반대가 됩니다.
+#
+# - 정밀도(precision) = 1로 예측한 행 중에서 실제로 1인 비율
+# - 재현율(recall) = 실제로 1인 행 중에서 1로 예측한 비율
+
+# %%
+thresholds = [0.3, 0.5, 0.7]
+rows = []
+for t in thresholds:
+    labels_t = (pred >= t).astype(int)
+    rows.append({"threshold": t, "predicted 1": int(labels_t.sum()),
+                 "precision": precision_score(y_val, labels_t),
+                 "recall": recall_score(y_val, labels_t),
+                 "accuracy": accuracy_score(y_val, labels_t)})
+threshold_table = pd.DataFrame(rows).set_index("threshold")
+threshold_table.round(3)
+
+# %%
+grid = np.linspace(0.05, 0.95, 19)
+precisions = [precision_score(y_val, (pred >= t).astype(int), zero_division=0) for t in grid]
+recalls = [recall_score(y_val, (pred >= t).astype(int)) for t in grid]
+
+fig, ax = plt.subplots(figsize=(6, 3.5))
+ax.plot(grid, precisions, marker=".", label="precision")
+ax.plot(grid, recalls, marker=".", label="recall")
+ax.axvline(0.5, color="gray", linestyle="--", label="threshold 0.5")
+ax.set_xlabel("threshold")
+ax.set_ylabel("score")
+ax.set_title("Precision and recall against the threshold")
+ax.grid(alpha=0.3)
+ax.legend()
+plt.show()
+
+# %%
+p, r = threshold_table["precision"], threshold_table["recall"]
+assert r[0.3] >= r[0.5] >= r[0.7] and r[0.3] > r[0.7] + 0.1, "a lower threshold raises recall"
+assert p[0.3] < p[0.7] - 0.05, "...and lowers precision"
+print("all checks passed")
+
+# %% [markdown]
+# 어느 임곗값이 맞는지는 어떤 실수가 더 비싼지에 달려 있습니다. 질병이나 사기 거래처럼 1을 놓치면 손해가 크다면
+# 임곗값을 낮추고, 잘못된 경보가 더 곤란하다면 높입니다.
+
+# %% [markdown]
+# ## 정리
+#
+# - 이진 분류: 출력층은 `Dense(1, activation='sigmoid')`, loss는 `binary_crossentropy`입니다.
+#   `predict`는 클래스 1일 확률을 돌려줍니다.
+# - **노드 수:** 노드가 많다고 늘 좋은 것은 아닙니다. 컬럼 53개, 학습 데이터 700행에서 큰 신경망은 학습 데이터를
+#   외워 버려서 학습 loss는 0 가까이 떨어지고 검증 loss는 올라갔습니다. 이것이 과적합입니다.
+# - **에포크 수:** `EarlyStopping(monitor='val_loss', patience=..., restore_best_weights=True)`는 알맞은 때 멈추고
+#   가장 좋았던 가중치를 남깁니다.
+# - **학습률:** 너무 크면 지그재그로 흔들리고, 너무 작으면 에포크가 훨씬 많이 필요합니다.
+# - `(pred >= 0.5).astype(int)`는 확률을 라벨로 바꿉니다. 임곗값을 낮추면 재현율이 오르고 정밀도가 내려갑니다.
+#
+# ## 직접 해 보기
+#
+# 1. `train([32])`와 `train([64, 32])`도 학습시키고 `dl_history_plot`으로 학습 곡선을 그려 보세요.
+#    어느 크기부터 두 곡선 사이가 벌어지기 시작하나요?
+# 2. `train` 함수에서 은닉층마다 뒤에 `keras.layers.Dropout(0.5)`를 넣고 큰 신경망을 다시 학습시켜 보세요.
+#    두 곡선 사이의 간격이 줄어드나요?
+# 3. 재현율이 0.95 이상이 되는 임곗값을 찾아보세요. 그 대가로 정밀도는 얼마나 내려가나요?

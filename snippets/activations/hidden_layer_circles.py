@@ -1,0 +1,74 @@
+"""Two rings: with no hidden layer a model stays near chance; one hidden ReLU layer separates them."""
+
+import dlnotes  # noqa: F401  (first: quiet, reproducible TensorFlow)
+from dlnotes import save_figure
+
+import keras
+import matplotlib.pyplot as plt
+import numpy as np
+from sklearn.datasets import make_circles
+
+# --8<-- [start:data]
+x, y = make_circles(n_samples=400, noise=0.08, factor=0.5, random_state=0)
+x = x.astype("float32")
+print(x.shape, "class counts:", np.bincount(y))
+# --8<-- [end:data]
+
+# --8<-- [start:models]
+keras.utils.set_random_seed(0)
+# No hidden layer: input -> output. The boundary can only be a straight line.
+no_hidden = keras.Sequential([
+    keras.Input(shape=(2,)),
+    keras.layers.Dense(1, activation="sigmoid"),
+])
+# One hidden layer: the layers are given to Sequential as a list [ ... ].
+hidden = keras.Sequential([
+    keras.Input(shape=(2,)),
+    keras.layers.Dense(16, activation="relu"),   # hidden layer: a new feature space
+    keras.layers.Dense(1, activation="sigmoid"),  # output layer
+])
+for model in (no_hidden, hidden):
+    model.compile(optimizer=keras.optimizers.Adam(0.03), loss="binary_crossentropy", metrics=["accuracy"])
+    model.fit(x, y, epochs=25, batch_size=40, verbose=0)
+
+acc_no_hidden = no_hidden.evaluate(x, y, verbose=0)[1]
+acc_hidden = hidden.evaluate(x, y, verbose=0)[1]
+print(f"no hidden layer        : accuracy {acc_no_hidden:.2f}")
+print(f"one hidden ReLU layer  : accuracy {acc_hidden:.2f}")
+# --8<-- [end:models]
+assert acc_no_hidden < 0.65, "a straight line cannot separate two rings"
+assert acc_hidden > 0.9, "one hidden ReLU layer separates them"
+
+# --8<-- [start:feature_space]
+# The hidden layer turns each 2-number point into 16 new numbers (the new feature space).
+hidden_layer = hidden.layers[0]
+features = hidden_layer(x[:3]).numpy()
+print("input  shape:", x[:3].shape, "-> hidden features shape:", features.shape)
+# --8<-- [end:feature_space]
+assert features.shape == (3, 16) and (features >= 0).all()
+
+# Decision regions of the two models.
+grid = np.linspace(-1.5, 1.5, 151, dtype="float32")
+gx, gy = np.meshgrid(grid, grid)
+points = np.c_[gx.ravel(), gy.ravel()]
+fig, axes = plt.subplots(1, 2, figsize=(8.0, 3.8), sharey=True)
+for ax, model, title in [
+    (axes[0], no_hidden, f"no hidden layer (accuracy {acc_no_hidden:.2f})"),
+    (axes[1], hidden, f"hidden ReLU layer (accuracy {acc_hidden:.2f})"),
+]:
+    p = model.predict(points, batch_size=4096, verbose=0).reshape(gx.shape)
+    ax.contourf(gx, gy, p, levels=[0, 0.5, 1], colors=["#c6dbef", "#fdd0a2"], alpha=0.8)
+    ax.scatter(x[y == 0, 0], x[y == 0, 1], s=8, color="#1f77b4", label="class 0")
+    ax.scatter(x[y == 1, 0], x[y == 1, 1], s=8, color="#ff7f0e", label="class 1")
+    ax.set_title(title, fontsize=10)
+    ax.set_xlabel("x1")
+    ax.set_aspect("equal")
+axes[0].set_ylabel("x2")
+axes[1].legend(loc="upper right", fontsize=8)
+save_figure(
+    fig,
+    "circles-decision-regions",
+    alt_ko="두 개의 동심원 데이터에서 은닉층이 없는 모델은 직선 하나로만 나누고, ReLU 은닉층이 있는 모델은 안쪽 원을 둘러싸는 경계를 만든 그림",
+    alt_en="Two concentric rings: the model without a hidden layer splits them with one straight line, "
+    "the model with a ReLU hidden layer draws a boundary around the inner ring",
+)

@@ -1,0 +1,38 @@
+"""Output activation by task: none for regression, sigmoid for binary, softmax for multi-class."""
+
+import dlnotes  # noqa: F401  (first: quiet, reproducible TensorFlow)
+
+import keras
+import numpy as np
+
+keras.utils.set_random_seed(0)
+x = np.random.default_rng(0).normal(scale=3.0, size=(5, 4)).astype("float32")  # 5 rows, 4 features
+
+# --8<-- [start:outputs]
+def make_model(output_layer):
+    return keras.Sequential([
+        keras.Input(shape=(4,)),
+        keras.layers.Dense(8, activation="relu"),  # hidden layer
+        output_layer,
+    ])
+
+models = {
+    "regression": make_model(keras.layers.Dense(1)),                           # no activation
+    "binary": make_model(keras.layers.Dense(1, activation="sigmoid")),         # probability of class 1
+    "multi-class": make_model(keras.layers.Dense(3, activation="softmax")),    # one node per class
+}
+preds = {}
+for task, model in models.items():
+    out = model.layers[-1].get_config()
+    preds[task] = model.predict(x, verbose=0)
+    print(f"{task:>11}: units={out['units']}, activation={out['activation']!r}")
+    print(f"{'':>13}first row: {np.round(preds[task][0], 3)}")
+
+print("softmax row sums:", np.round(preds["multi-class"].sum(axis=1), 3))
+# --8<-- [end:outputs]
+assert models["regression"].layers[-1].get_config()["activation"] == "linear"  # "none" = identity
+assert np.all((preds["binary"] > 0) & (preds["binary"] < 1)), "sigmoid: every output is in (0, 1)"
+assert np.all(preds["multi-class"] > 0)
+assert np.allclose(preds["multi-class"].sum(axis=1), 1.0, atol=1e-5), "softmax: each row sums to 1"
+# A linear output is not squeezed into (0, 1): with these inputs some values fall outside it.
+assert np.any((preds["regression"] < 0) | (preds["regression"] > 1))

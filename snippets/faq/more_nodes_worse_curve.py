@@ -1,0 +1,61 @@
+"""More hidden nodes on 53 columns: val loss bottoms out earlier and the train/val gap widens."""
+
+import dlnotes  # noqa: F401  (first: quiet, reproducible TensorFlow)
+from dlnotes import make_binary_53, save_figure
+
+import keras
+import matplotlib.pyplot as plt
+import numpy as np
+from sklearn.model_selection import train_test_split
+from sklearn.preprocessing import StandardScaler
+
+x, y = make_binary_53()
+x_train, x_val, y_train, y_val = train_test_split(x, y, test_size=0.3, random_state=0, stratify=y)
+scaler = StandardScaler().fit(x_train)
+x_train, x_val = scaler.transform(x_train), scaler.transform(x_val)
+
+# --8<-- [start:sweep]
+histories = {}
+for nodes in [8, 64, 512]:  # one hidden layer, only the number of nodes changes
+    keras.utils.set_random_seed(0)
+    model = keras.Sequential([
+        keras.Input(shape=(53,)),
+        keras.layers.Dense(nodes, activation="relu"),
+        keras.layers.Dense(1, activation="sigmoid"),
+    ])
+    model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.003), loss="binary_crossentropy")
+    h = model.fit(x_train, y_train, epochs=25, batch_size=100,
+                  validation_data=(x_val, y_val), verbose=0).history
+    histories[nodes] = h
+    best = int(np.argmin(h["val_loss"]))
+    gap = h["val_loss"][-1] - h["loss"][-1]
+    print(f"{nodes:3d} nodes ({model.count_params():>6,} params): lowest val_loss {h['val_loss'][best]:.3f} "
+          f"at epoch {best + 1:2d}, last {h['val_loss'][-1]:.3f}, train/val gap {gap:.3f}")
+# --8<-- [end:sweep]
+gaps = [histories[n]["val_loss"][-1] - histories[n]["loss"][-1] for n in [8, 64, 512]]
+best_epochs = [int(np.argmin(histories[n]["val_loss"])) + 1 for n in [8, 64, 512]]
+assert gaps[0] + 0.05 < gaps[1] and gaps[1] + 0.05 < gaps[2], "the gap widens with every step up in nodes"
+assert best_epochs[2] <= best_epochs[0] - 8, "the widest network peaks much earlier"
+wide = histories[512]["val_loss"]
+assert histories[512]["loss"][-1] < 0.05, "512 nodes: train loss close to 0"
+assert wide[-1] > 1.2 * min(wide), "and its val loss then climbs"
+finals = [histories[n]["val_loss"][-1] for n in [8, 64, 512]]
+assert finals[1] + 0.02 < min(finals[0], finals[2]), "the middle size ends with the lowest val loss"
+assert best_epochs[0] >= 22, "8 nodes: val loss still falling at the end (room for more epochs)"
+
+fig, ax = plt.subplots()
+for nodes, color in zip([8, 64, 512], ["#2ca02c", "#1f77b4", "#d62728"]):
+    h = histories[nodes]
+    epochs = np.arange(1, len(h["loss"]) + 1)
+    ax.plot(epochs, h["val_loss"], color=color, marker=".", label=f"val_loss, {nodes} nodes")
+    ax.plot(epochs, h["loss"], color=color, linestyle=":", label=f"train loss, {nodes} nodes")
+ax.set_xlabel("epoch")
+ax.set_ylabel("loss")
+ax.set_title("One hidden layer on 53 columns")
+ax.legend(fontsize=8, loc="upper right")
+save_figure(
+    fig,
+    "loss-by-number-of-nodes",
+    alt_ko="은닉 노드 8개, 64개, 512개 모델의 에포크별 train loss(점선)와 val_loss(실선). 노드가 많을수록 train loss는 0에 가깝게 내려가지만 val_loss는 더 일찍 최저점을 찍고 다시 올라가 두 곡선의 간격이 넓어짐",
+    alt_en="Train loss (dotted) and val_loss (solid) per epoch for 8, 64 and 512 hidden nodes: the more nodes, the closer train loss gets to zero, while val_loss bottoms out earlier and climbs again, so the gap widens",
+)

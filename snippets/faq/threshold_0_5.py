@@ -1,0 +1,70 @@
+"""pred >= 0.5 turns probabilities into 0/1 labels; a lower threshold raises recall and lowers precision."""
+
+import dlnotes  # noqa: F401  (first: quiet, reproducible TensorFlow)
+from dlnotes import save_figure
+
+import keras
+import matplotlib.pyplot as plt
+import numpy as np
+from sklearn.datasets import load_breast_cancer
+from sklearn.metrics import precision_score, recall_score
+from sklearn.model_selection import train_test_split
+from sklearn.preprocessing import StandardScaler
+
+# --8<-- [start:labels]
+pred = np.array([[0.03], [0.49], [0.50], [0.51], [0.97]])  # what model.predict returns: shape (n, 1)
+
+labels_astype = (pred >= 0.5).astype(int)       # True/False -> 1/0
+labels_where = np.where(pred >= 0.5, 1, 0)      # the same thing, written with np.where
+print("pred >= 0.5      :", (pred >= 0.5).ravel())
+print("astype(int)      :", labels_astype.ravel())
+print("np.where(...,1,0):", labels_where.ravel())
+# --8<-- [end:labels]
+assert np.array_equal(labels_astype, labels_where)
+assert labels_astype.ravel().tolist() == [0, 0, 1, 1, 1]  # exactly 0.5 counts as 1
+
+x, y_benign = load_breast_cancer(return_X_y=True)
+y = 1 - y_benign  # make 1 = malignant: the case we must not miss
+x_train, x_val, y_train, y_val = train_test_split(x, y, test_size=0.4, random_state=0, stratify=y)
+scaler = StandardScaler().fit(x_train)
+x_train, x_val = scaler.transform(x_train), scaler.transform(x_val)
+
+keras.utils.set_random_seed(0)
+model = keras.Sequential([keras.Input(shape=(30,)), keras.layers.Dense(1, activation="sigmoid")])
+model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01), loss="binary_crossentropy")
+model.fit(x_train, y_train, epochs=20, batch_size=32, verbose=0)
+
+# --8<-- [start:tradeoff]
+proba = model.predict(x_val, verbose=0).ravel()  # probability of "malignant"
+rows = []
+for threshold in [0.1, 0.3, 0.5, 0.7, 0.9]:
+    label = (proba >= threshold).astype(int)
+    precision, recall = precision_score(y_val, label), recall_score(y_val, label)
+    rows.append((threshold, precision, recall))
+    missed = int(((label == 0) & (y_val == 1)).sum())
+    false_alarms = int(((label == 1) & (y_val == 0)).sum())
+    print(f"threshold {threshold:.1f}: precision {precision:.3f}  recall {recall:.3f}  "
+          f"missed malignant {missed:2d}  false alarms {false_alarms:2d}")
+# --8<-- [end:tradeoff]
+low, mid, high = rows[0], rows[2], rows[4]
+assert low[2] >= mid[2] >= high[2], "a lower threshold finds more of the malignant cases (recall up)"
+assert low[1] <= mid[1] <= high[1], "...and raises more false alarms (precision down)"
+assert low[2] - high[2] > 0.05 and high[1] - low[1] > 0.05  # clearly, not by one tumor
+
+thresholds = np.linspace(0.02, 0.98, 49)
+precisions = [precision_score(y_val, (proba >= t).astype(int)) for t in thresholds]
+recalls = [recall_score(y_val, (proba >= t).astype(int)) for t in thresholds]
+fig, ax = plt.subplots()
+ax.plot(thresholds, precisions, label="precision", color="#1f77b4")
+ax.plot(thresholds, recalls, label="recall", color="#ff7f0e")
+ax.axvline(0.5, color="gray", linestyle="--", linewidth=1)
+ax.set_xlabel("threshold")
+ax.set_ylabel("score")
+ax.set_title("Class 1 = malignant (validation set)")
+ax.legend()
+save_figure(
+    fig,
+    "precision-recall-vs-threshold",
+    alt_ko="임곗값에 따른 정밀도와 재현율. 임곗값을 낮추면 재현율이 올라가고 정밀도가 내려가며, 임곗값을 높이면 반대가 됨. 0.5에 점선 표시",
+    alt_en="Precision and recall against the threshold: lowering the threshold raises recall and lowers precision, raising it does the opposite; a dashed line marks 0.5",
+)

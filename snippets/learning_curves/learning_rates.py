@@ -1,0 +1,74 @@
+"""A too-large learning rate zig-zags; a tenth of it is smooth but needs more epochs."""
+
+import dlnotes  # noqa: F401  (first: quiet, reproducible TensorFlow)
+from dlnotes import dl_history_plot, save_figure
+
+import keras
+import matplotlib.pyplot as plt
+import numpy as np
+from sklearn.datasets import load_digits
+from sklearn.model_selection import train_test_split
+
+x, y = load_digits(return_X_y=True)  # 8x8 images of the digits 0-9
+x = x / 16.0  # pixel values 0..16 -> 0..1
+x_train, x_val, y_train, y_val = train_test_split(x, y, test_size=0.3, random_state=0, stratify=y)
+
+
+# --8<-- [start:fit]
+def train(learning_rate):
+    keras.utils.set_random_seed(0)  # the same model and the same start every time
+    model = keras.Sequential([
+        keras.Input(shape=(64,)),
+        keras.layers.Dense(32, activation="relu"),
+        keras.layers.Dense(10, activation="softmax"),
+    ])
+    model.compile(optimizer=keras.optimizers.Adam(learning_rate=learning_rate),
+                  loss="sparse_categorical_crossentropy")
+    return model.fit(x_train, y_train, epochs=15, batch_size=64,
+                     validation_data=(x_val, y_val), verbose=0)
+
+
+histories = {lr: train(lr) for lr in [0.1, 0.01, 0.001]}
+# --8<-- [end:fit]
+
+fig, axes = plt.subplots(1, 3, figsize=(11, 3.4), sharey=True)
+for ax, (lr, h) in zip(axes, histories.items()):
+    dl_history_plot(h, ax=ax, title=f"learning_rate={lr}")
+axes[0].set_ylim(0, 1.5)
+save_figure(
+    fig,
+    "learning-rates",
+    alt_ko="같은 모델을 학습률 0.1, 0.01, 0.001로 학습한 학습곡선 세 개: 0.1은 val_loss가 위아래로 요동치고, "
+    "0.01은 빠르고 매끄럽게 내려가며, 0.001은 매끄럽지만 훨씬 천천히 내려간다",
+    alt_en="Learning curves of the same model at learning rates 0.1, 0.01 and 0.001: "
+    "at 0.1 val_loss zig-zags up and down, at 0.01 it falls fast and smoothly, "
+    "at 0.001 it is smooth but falls much more slowly",
+)
+
+
+# --8<-- [start:measure]
+def zigzag(values):
+    """How much a curve goes UP from one epoch to the next, added over all epochs."""
+    return float(np.sum(np.maximum(np.diff(values), 0)))
+
+
+def epochs_to_reach(values, target):
+    """The first epoch at which the loss is at or below target (None: never)."""
+    hits = np.nonzero(np.array(values) <= target)[0]
+    return int(hits[0]) + 1 if len(hits) else None
+
+
+target = 0.6
+for lr, h in histories.items():
+    print(f"learning_rate={lr:<6} zig-zag of val_loss {zigzag(h.history['val_loss']):.3f}   "
+          f"loss <= {target} first at epoch {epochs_to_reach(h.history['loss'], target)}")
+# --8<-- [end:measure]
+
+big, mid, small = (histories[lr].history for lr in [0.1, 0.01, 0.001])
+assert zigzag(big["val_loss"]) > 0.2  # at 0.1 the curve really goes up and down ...
+assert zigzag(big["val_loss"]) > 5 * zigzag(mid["val_loss"])  # ... far more than at 0.01
+assert zigzag(small["val_loss"]) < 0.01 and zigzag(small["loss"]) < 0.01  # 0.001: smooth
+n_mid = epochs_to_reach(mid["loss"], target)
+n_small = epochs_to_reach(small["loss"], target) or 16  # None: not even within 15 epochs
+assert n_mid is not None and n_mid <= 5
+assert n_small >= 2 * n_mid and n_small >= n_mid + 5  # a tenth of the step size: many more epochs

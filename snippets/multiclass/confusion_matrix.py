@@ -1,0 +1,60 @@
+"""A confusion matrix shows which classes are mixed up, which one accuracy number hides."""
+
+import dlnotes  # noqa: F401  (first: quiet, reproducible TensorFlow)
+from dlnotes import save_figure
+
+import keras
+import matplotlib.pyplot as plt
+import numpy as np
+from sklearn.datasets import load_digits
+from sklearn.metrics import ConfusionMatrixDisplay, accuracy_score, classification_report, confusion_matrix
+from sklearn.model_selection import train_test_split
+
+x, y = load_digits(return_X_y=True)
+x = x / 16.0
+x_train, x_val, y_train, y_val = train_test_split(x, y, test_size=0.3, random_state=0, stratify=y)
+
+keras.utils.set_random_seed(0)
+model = keras.Sequential([
+    keras.Input(shape=(64,)),
+    keras.layers.Dense(16, activation="relu"),
+    keras.layers.Dense(10, activation="softmax"),
+])
+model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01), loss="sparse_categorical_crossentropy")
+model.fit(x_train, y_train, epochs=10, batch_size=64, verbose=0)
+
+# --8<-- [start:matrix]
+pred = model.predict(x_val, verbose=0).argmax(axis=1)  # the class with the highest probability
+print(f"accuracy: {accuracy_score(y_val, pred):.3f}")
+
+cm = confusion_matrix(y_val, pred)  # rows: true class, columns: predicted class
+print(cm)
+print(classification_report(y_val, pred, digits=3))
+# --8<-- [end:matrix]
+acc = accuracy_score(y_val, pred)
+assert cm.sum() == len(y_val)
+assert np.isclose(np.trace(cm) / cm.sum(), acc)  # accuracy = the diagonal / everything
+
+# --8<-- [start:mixups]
+off = cm.copy()
+np.fill_diagonal(off, 0)  # keep only the mistakes
+recall = np.diag(cm) / cm.sum(axis=1)  # per true class: the share predicted correctly
+true, predicted = np.unravel_index(off.argmax(), off.shape)
+print(f"most frequent mistake: true {true} predicted as {predicted} ({off[true, predicted]} times)")
+print(f"recall of class {true}: {recall[true]:.3f}  (overall accuracy {acc:.3f})")
+# --8<-- [end:mixups]
+assert off.max() >= 3  # one particular mix-up happens again and again
+assert acc > 0.9 and recall.min() < acc - 0.03  # a good overall number hides a clearly weaker class
+
+fig, ax = plt.subplots(figsize=(5.2, 4.6))
+ConfusionMatrixDisplay(cm).plot(ax=ax, cmap="Blues", colorbar=False)
+ax.grid(False)
+ax.set_title(f"digits, accuracy {acc:.2f}")
+save_figure(
+    fig,
+    "confusion-matrix",
+    alt_ko="숫자 0-9 검증 데이터의 혼동행렬 히트맵: 대부분의 값이 대각선에 몰려 있고, "
+    "대각선 밖의 몇 칸이 어떤 숫자를 어떤 숫자로 잘못 예측했는지 보여 준다",
+    alt_en="Confusion-matrix heat map for the digits 0-9 on the validation data: "
+    "most counts sit on the diagonal, and a few off-diagonal cells show which digit was mistaken for which",
+)
