@@ -28,7 +28,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-COPY_IGNORE = shutil.ignore_patterns(".venv", ".git", "_generated", "site", ".cache", "__pycache__", ".pytest_cache")
+# Executed notebooks (*.ipynb) and _generated/ are outputs: the cold build starts without them.
+COPY_IGNORE = shutil.ignore_patterns(".venv", ".git", "_generated", "site", ".cache", "__pycache__", ".pytest_cache",
+                                     "*.ipynb")
 
 
 def build(work: Path, site: Path, **env) -> tuple[float, int, int, int]:
@@ -61,8 +63,11 @@ def page_weights(site: Path) -> tuple[str, dict[str, int]]:
 def _weights_in_browser(site: Path, pages: list[str], chromium: str) -> dict[str, int]:
     from playwright.sync_api import sync_playwright
 
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *args: None
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{httpd.server_address[1]}/"

@@ -78,6 +78,8 @@ def on_pre_build(config, **kwargs):
     if os.environ.get("SNIPPETS_RUN", "1") == "0":
         return
     outcomes = runner.run(progress=True)
+    if any(o.status != "cached" for o in outcomes):
+        print(runner.summary_table([o for o in outcomes if o.status != "cached"]), file=sys.stderr)
     failed = [o for o in outcomes if not o.ok]
     lines = []
     if failed:
@@ -176,6 +178,7 @@ def on_post_page(output, page, config, **kwargs):
         button = (f'<p class="lab-download"><a class="md-button md-button--primary" href="{name}" download>'
                   f"{DOWNLOAD[_language(page)]}</a></p>")
         output = output.replace('<div class="jupyter-wrapper">', button + '<div class="jupyter-wrapper">', 1)
+        output = _match_notebook_heading_ids(output, page)
         # A code cell that scrolls sideways must be reachable with the keyboard.
         output = output.replace('<div class="highlight-ipynb', '<div tabindex="0" class="highlight-ipynb')
     return output
@@ -199,6 +202,39 @@ def on_post_build(config, **kwargs):
     (site / "en" / "search").mkdir(exist_ok=True)
     (site / "en" / "search" / "search_index.json").write_text(
         json.dumps(dict(data, docs=english), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+_NB_HEADING = re.compile(r'<h([1-6]) id="([^"]*)"')
+
+
+def _match_notebook_heading_ids(output: str, page) -> str:
+    """Give a notebook's headings the ids its table of contents links to.
+
+    mkdocs-jupyter builds the TOC with Python-Markdown's slugs ("_1" for a Korean heading)
+    while nbconvert writes its own ids ("1.-준비"), so every TOC link would miss.
+    """
+    anchors = []
+
+    def walk(items):
+        for item in items:
+            anchors.append(item.url.lstrip("#"))
+            walk(item.children)
+
+    walk(page.toc or [])
+    start = output.find('<div class="jupyter-wrapper">')
+    headings = list(_NB_HEADING.finditer(output, start)) if start >= 0 else []
+    if not anchors or len(headings) != len(anchors):
+        return output  # the link test reports what is left broken
+    pieces, last = [], 0
+    for match, anchor in zip(headings, anchors):
+        old = match[2]
+        pieces += [output[last:match.start()], f'<h{match[1]} id="{html.escape(anchor, quote=True)}"']
+        last = match.end()
+        end = output.find(f"</h{match[1]}>", last)
+        pieces.append(output[last:end].replace(f'href="#{old}"', f'href="#{html.escape(anchor, quote=True)}"'))
+        last = end
+    pieces.append(output[last:])
+    return "".join(pieces)
 
 
 # --- In each page: expand !snippet lines -----------------------------------------------------

@@ -47,6 +47,25 @@ LAB_PAGES = [Path("labs") / (Path(lab).stem + ".md") for lab in
              sorted({lab.split("/")[1] for lab in __import__("build_labs").discover()})]
 
 
+MARKER = re.compile(r"^\s*# --8<-- \[(start|end):[\w-]+\]\s*$")
+
+
+def tidy(code: str) -> str:
+    return "\n".join(line.rstrip() for line in code.strip("\n").splitlines()).strip()
+
+
+@functools.cache
+def snippet_views(title: str) -> set[str]:
+    """What a page may show of a snippet: the whole file without markers, or one section."""
+    lines = (run_snippets.SNIPPETS / title.removeprefix("snippets/")).read_text(encoding="utf-8").splitlines()
+    views = {tidy("\n".join(line for line in lines if not MARKER.match(line)))}
+    for name in re.findall(r"\[start:([\w-]+)\]", "\n".join(lines)):
+        start = next(i for i, line in enumerate(lines) if f"[start:{name}]" in line)
+        end = next(i for i, line in enumerate(lines) if f"[end:{name}]" in line)
+        views.add(tidy("\n".join(line for line in lines[start + 1:end] if not MARKER.match(line))))
+    return views
+
+
 def every_page():
     return [(lang, page) for lang in LANGS for page in pages(lang) + LAB_PAGES]
 
@@ -126,6 +145,16 @@ def test_page_in_the_browser(browser, server, site, lang, page):
         raw = re.findall(r"\\\(|\\\[|\$\$|(?<![\w$])\$[^$\s][^$]*\$", text)
         assert not raw, f"{where}: math left as raw TeX: {raw[:3]}"
         assert p.locator(".arithmatex .katex").count() == p.locator(".arithmatex").count(), f"{where}: untypeset math"
+
+        blocks = p.eval_on_selector_all(".md-content .highlight", """els => els.map(e => {
+            const button = e.querySelector("button[data-md-type=copy], button.md-clipboard");
+            const target = button && document.querySelector(button.dataset.clipboardTarget);
+            return [(e.querySelector(".filename") || {}).textContent || "", target ? target.textContent : null];
+        })""")
+        for title, copied in blocks:
+            if title.startswith("snippets/"):
+                assert copied is not None, f"{where}: the code of {title} has no copy button"
+                assert tidy(copied) in snippet_views(title), f"{where}: copying {title} does not give its code"
 
         other = "en" if lang == "ko" else "ko"
         with p.expect_navigation(wait_until="networkidle"):

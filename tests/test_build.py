@@ -68,7 +68,8 @@ def test_notebook_pages_render_in_both_languages(tmp_path):
         nbformat.write(nb, docs / lang / "labs" / "probe.ipynb")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("docs_dir: docs", f"docs_dir: {docs}")
-    config = config.replace("  - snippets\n  - scripts\n", f"  - {ROOT / 'snippets'}\n  - {ROOT / 'scripts'}\n")
+    config = config.replace("  - snippets\n  - scripts\n  - labs\n",
+                            f"  - {ROOT / 'snippets'}\n  - {ROOT / 'scripts'}\n  - {ROOT / 'labs'}\n")
     config = config.replace("  - scripts/mkdocs_hooks.py", f"  - {ROOT / 'scripts/mkdocs_hooks.py'}")
     config = config.replace("nav:\n  - index.md\n", "nav:\n  - index.md\n  - labs/probe.ipynb\n")
     (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
@@ -78,3 +79,43 @@ def test_notebook_pages_render_in_both_languages(tmp_path):
         html = (tmp_path / "site" / f"{prefix}labs/probe/index.html").read_text(encoding="utf-8")
         assert "jp-Cell" in html and f"Notebook {lang}" in html, f"the {lang} notebook did not render"
         assert '"cell_type"' not in html, f"the {lang} notebook page is raw JSON"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_lab_pages_render_as_notebooks_with_a_download(site, lang):
+    for lab in sorted((ROOT / "labs" / lang).glob("*.py")):
+        page = html_of(site, lang, Path("labs") / f"{lab.stem}.md")
+        html = page.read_text(encoding="utf-8")
+        where = f"labs/{lang}/{lab.name} -> {page.relative_to(site)}"
+        assert "jp-Cell" in html and '"cell_type"' not in html, f"{where} is not rendered as a notebook"
+        assert page.stat().st_size < 1.5 * 1024 * 1024, f"{where} is {page.stat().st_size} bytes (limit 1.5 MB)"
+        download = re.search(r'<a class="md-button[^"]*" href="([^"]+\.ipynb)" download>', html)
+        assert download and (page.parent / download[1]).is_file(), f"{where} has no working download button"
+
+
+ANCHOR_OR_LINK = re.compile(r'<a\b[^>]*?\bhref="([^"]*)"', re.I)
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    ids: dict[Path, set[str]] = {}
+
+    def ids_of(path: Path) -> set[str]:
+        if path not in ids:
+            ids[path] = set(re.findall(r'\bid="([^"]+)"', path.read_text(encoding="utf-8")))
+        return ids[path]
+
+    broken = []
+    # 404.html is served at whatever path was not found, so its links are absolute by design.
+    for html in sorted(p for p in site.rglob("*.html") if p.name != "404.html"):
+        for href in ANCHOR_OR_LINK.findall(html.read_text(encoding="utf-8")):
+            if re.match(r"[a-z]+:|//", href) or href.startswith("#__"):
+                continue  # another site (a link, never loaded), or Material's own code-line anchors
+            target, _, anchor = href.partition("#")
+            path = (html.parent / target).resolve() if target else html
+            if path.is_dir():
+                path = path / "index.html"
+            if not path.is_file():
+                broken.append(f"{html.relative_to(site)}: {href} (no such page)")
+            elif anchor and path.suffix == ".html" and anchor not in ids_of(path):
+                broken.append(f"{html.relative_to(site)}: {href} (no such anchor)")
+    assert not broken, "\n".join(broken[:30])

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from markdown.extensions.toc import slugify
+from pymdownx.slugs import slugify
 
 import new_faq
 from conftest import DOCS, LANGS, ROOT, mkdocs_hooks
@@ -17,6 +17,7 @@ SHORT_ANSWER = {"ko": "짧은 답변", "en": "Short answer"}
 MAX_SHORT_ANSWER = {"ko": 300, "en": 450}  # characters; Korean packs more into each
 ENTRIES = sorted({(lang, e["slug"]) for lang in LANGS for e in mkdocs_hooks.faq_entries(DOCS / lang)})
 LINK = re.compile(r"\]\(([^)\s]+?)\)")
+SLUGIFY = slugify(case="lower")  # as configured for the toc extension in mkdocs.yml
 
 
 def front_matter(text: str) -> dict:
@@ -45,7 +46,11 @@ def test_entry_has_the_required_parts(lang, slug):
     assert answer and len(answer) <= MAX_SHORT_ANSWER[lang] and len(sentences) <= 3, (
         f"{where}: the short answer is one to three sentences, at most {MAX_SHORT_ANSWER[lang]} characters "
         f"(it has {len(sentences)} sentences, {len(answer)} characters)")
-    assert mkdocs_hooks.find_embeds(text), f"{where}: embeds no snippet that proves the answer"
+    embeds = mkdocs_hooks.find_embeds(text)
+    assert embeds, f"{where}: embeds no snippet that proves the answer"
+    proofs = [e["path"] for e in embeds
+              if re.search(r"^\s*assert\b", (ROOT / "snippets" / e["path"]).read_text(encoding="utf-8"), re.M)]
+    assert proofs, f"{where}: none of its snippets ({[e['path'] for e in embeds]}) asserts anything"
     assert "TODO" not in text, f"{where}: still has a TODO from the scaffold"
 
 
@@ -64,7 +69,7 @@ def anchors(path: Path) -> set[str]:
     text = path.read_text(encoding="utf-8")
     ids = set(re.findall(r"\{#([\w-]+)\}", text))
     for heading in re.findall(r"^#{1,6} (.+?)\s*(?:\{#[\w-]+\})?\s*$", text, re.M):
-        ids.add(slugify(heading, "-"))
+        ids.add(SLUGIFY(heading, "-"))
     return ids
 
 
