@@ -202,7 +202,6 @@ def _execute(path: str, fig_dir: str, snippets_dir: str) -> dict:
 
     import runpy
 
-    import numpy as np
 
     blocks: list = []
     figures: list = []
@@ -210,7 +209,6 @@ def _execute(path: str, fig_dir: str, snippets_dir: str) -> dict:
     if "keras" in sys.modules:
         sys.modules["keras"].backend.clear_session()
     dlnotes.seed(0)
-    np.random.seed(0)
     dlnotes._capture.update(figures=figures, blocks=blocks, fig_dir=fig_dir)
     modules_before = set(sys.modules)
     old_cwd, old_argv, old_stdout = os.getcwd(), sys.argv, sys.stdout
