@@ -136,7 +136,7 @@ def _rewrap_notebooks(files, config):
             files.append(notebook)
 
 
-_ABSOLUTE_SWITCH = re.compile(r'href="(/[^"]*)"(?= hreflang=")')
+_SWITCH = re.compile(r'<a href="[^"]*" hreflang="(ko|en)"')
 
 
 # Material fetches "sitemap.xml" beside each <link rel="alternate" hreflang> of the head, to keep
@@ -149,13 +149,22 @@ DOWNLOAD = {"ko": "노트북 내려받기 (.ipynb)", "en": "Download the noteboo
 SEARCH_LABEL = {"ko": "검색", "en": "Search"}
 
 
+def _twin_links(output: str, page) -> str:
+    """Point the language switcher at the same page in the other language.
+
+    Every page has its twin at the same path (the tests check it), so one rule serves all:
+    mkdocs-static-i18n's own links are absolute on the home pages ("/", "/en/"), which breaks
+    a site served under a sub-path, and go to the other home page from a notebook, whose twin
+    it does not know (notebooks were not pages yet when it paired files).
+    """
+    here = "/" + page.url  # page URLs count from the site's root in every language's build
+    path = page.url.removeprefix("en/")
+    return _SWITCH.sub(lambda m: '<a href="{}/" hreflang="{}"'.format(
+        posixpath.relpath("/" + ("en/" if m[1] == "en" else "") + path, here).rstrip("/"), m[1]), output)
+
+
 def on_post_page(output, page, config, **kwargs):
-    # mkdocs-static-i18n leaves the home pages' language links absolute ("/", "/en/"), which
-    # breaks a site served under a sub-path (GitHub Pages) and a copy read offline.
-    if _ABSOLUTE_SWITCH.search(output):
-        here = "/" + page.url  # page URLs count from the site's root in every language's build
-        output = _ABSOLUTE_SWITCH.sub(
-            lambda m: 'href="' + posixpath.relpath(m[1], here).rstrip("/") + '/"', output)
+    output = _twin_links(output, page)
     output = _HEAD_ALTERNATE.sub("", output)
     # Accessibility: Material's search dialog has no name.
     output = output.replace('role="dialog">', f'role="dialog" aria-label="{SEARCH_LABEL[_language(page)]}">', 1)
@@ -168,12 +177,6 @@ def on_post_page(output, page, config, **kwargs):
         # Notebook pages: math is typeset by the site's KaTeX, not MathJax from a CDN; and a
         # download button for the executed notebook (mkdocs-jupyter's include_source copies it).
         output = _EMPTY_MATHJAX.sub("", output)
-        # i18n knows no twins of notebooks (they were not pages when it paired files), so the
-        # switcher would go to the other language's home: point it at the same lab instead.
-        here = "/" + page.url
-        path = page.url[3:] if page.url.startswith("en/") else page.url
-        output = re.sub(r'<a href="[^"]*" hreflang="(ko|en)"', lambda m: '<a href="{}/" hreflang="{}"'.format(
-            posixpath.relpath("/" + ("en/" if m[1] == "en" else "") + path, here).rstrip("/"), m[1]), output)
         name = html.escape(Path(page.file.src_uri).name, quote=True)
         button = (f'<p class="lab-download"><a class="md-button md-button--primary" href="{name}" download>'
                   f"{DOWNLOAD[_language(page)]}</a></p>")

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import LANGS, html_of, pages, run_snippets
+from conftest import LANGS, build_labs, html_of, pages, run_snippets
 
 pytestmark = pytest.mark.browser
 
@@ -44,7 +44,7 @@ if not CHROMIUM:
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
 LAB_PAGES = [Path("labs") / (Path(lab).stem + ".md") for lab in
-             sorted({lab.split("/")[1] for lab in __import__("build_labs").discover()})]
+             sorted({lab.split("/")[1] for lab in build_labs.discover()})]
 
 
 MARKER = re.compile(r"^\s*# --8<-- \[(start|end):[\w-]+\]\s*$")

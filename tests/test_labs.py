@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import jupytext
 import nbformat
 import pytest
 
@@ -45,8 +46,6 @@ def test_both_languages_have_the_same_code(name):
     for lang in LANGS:
         path = ROOT / "labs" / lang / name
         assert path.is_file(), f"labs/{lang}/{name} is missing: every lab exists in both languages"
-        import jupytext
-
         nb = jupytext.read(path)
         strip = lambda src: "\n".join(line.split("#")[0].rstrip() for line in src.splitlines()).strip()  # noqa: E731
         cells[lang] = [strip(c.source) for c in nb.cells if c.cell_type == "code"]
