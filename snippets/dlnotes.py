@@ -124,29 +124,30 @@ def dl_history_plot(history, *, metric: str = "loss", title: str | None = None, 
 
 
 def make_sales_data(n: int = 400, seed: int = 0):
-    """A car-seat sales table like the course's: ``Sales`` is in thousands of units.
+    """A car-seat sales table like the course's: one row per store, ``Sales`` in thousands of units.
 
-    Returns a DataFrame with numeric features and the target column ``Sales``.
+    Sales cannot be negative, so the formula is clipped at 0: a few stores sell (almost)
+    nothing, which is what makes MAPE explode. Lab 1 gets this very function in its notebook.
     """
     import pandas as pd
 
     rng = np.random.default_rng(seed)
-    price = rng.uniform(50, 180, n).round(0)
-    comp_price = (price + rng.normal(0, 15, n)).round(0)
-    advertising = rng.integers(0, 30, n)
-    income = rng.uniform(20, 120, n).round(0)
-    age = rng.integers(25, 80, n)
-    shelve_good = rng.integers(0, 2, n)
+    comp_price = rng.integers(80, 176, n)
+    price = np.clip(comp_price - rng.normal(10, 20, n), 40, 190).round().astype(int)
+    income = rng.integers(20, 121, n)
+    advertising = rng.integers(0, 16, n)
+    age = rng.integers(25, 81, n)
+    shelve_good = rng.binomial(1, 0.3, n)
     sales = (
-        9.0
-        - 0.055 * (price - 115)
-        + 0.045 * (comp_price - price)
-        + 0.11 * advertising
-        + 0.012 * (income - 70)
-        - 0.035 * (age - 52)
-        + 1.6 * shelve_good
+        7.5
+        - 0.06 * (price - 118)
+        + 0.06 * (comp_price - price - 10)
+        + 0.12 * (advertising - 7.5)
+        + 0.015 * (income - 70)
+        - 0.045 * (age - 52)
+        + 2.2 * (shelve_good - 0.3)
         + rng.normal(0, 1.0, n)
-    ).clip(0.0, None).round(2)
+    )
     return pd.DataFrame(
         {
             "CompPrice": comp_price,
@@ -155,7 +156,7 @@ def make_sales_data(n: int = 400, seed: int = 0):
             "Price": price,
             "Age": age,
             "ShelveGood": shelve_good,
-            "Sales": sales,
+            "Sales": np.clip(sales, 0, None).round(2),
         }
     )
 

@@ -17,7 +17,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import LANGS, build_labs, html_of, pages, run_snippets
+from studysite import labs
+from studysite.project import Project
+from studysite.strings import LANGUAGES as LANGS
+
+PROJECT = Project.find(Path(__file__).parent)
+pages, html_of = PROJECT.pages, PROJECT.built_page
 
 pytestmark = pytest.mark.browser
 
@@ -43,8 +48,7 @@ if not CHROMIUM:
 
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
-LAB_PAGES = [Path("labs") / (Path(lab).stem + ".md") for lab in
-             sorted({lab.split("/")[1] for lab in build_labs.discover()})]
+LAB_PAGES = [Path("labs") / (Path(lab).stem + ".md") for lab in labs.discover(PROJECT.labs)]
 
 
 MARKER = re.compile(r"^\s*# --8<-- \[(start|end):[\w-]+\]\s*$")
@@ -57,7 +61,7 @@ def tidy(code: str) -> str:
 @functools.cache
 def snippet_views(title: str) -> set[str]:
     """What a page may show of a snippet: the whole file without markers, or one section."""
-    lines = (run_snippets.SNIPPETS / title.removeprefix("snippets/")).read_text(encoding="utf-8").splitlines()
+    lines = (PROJECT.snippets / title.removeprefix("snippets/")).read_text(encoding="utf-8").splitlines()
     views = {tidy("\n".join(line for line in lines if not MARKER.match(line)))}
     for name in re.findall(r"\[start:([\w-]+)\]", "\n".join(lines)):
         start = next(i for i, line in enumerate(lines) if f"[start:{name}]" in line)
@@ -183,7 +187,7 @@ def test_copy_button_copies_exactly_the_snippet(browser, server, site):
         block.hover()
         block.locator("button[data-md-type=copy], button.md-clipboard").first.click()
         copied = visit.page.evaluate("navigator.clipboard.readText()")
-        source = (run_snippets.SNIPPETS / "training/linear_fit.py").read_text(encoding="utf-8")
+        source = (PROJECT.snippets / "training/linear_fit.py").read_text(encoding="utf-8")
         section = source.split("# --8<-- [start:fit]\n", 1)[1].split("# --8<-- [end:fit]", 1)[0]
         assert copied.strip() == section.strip()
     finally:

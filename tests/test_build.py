@@ -9,7 +9,12 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from conftest import DOCS, LANGS, ROOT, html_of, mkdocs_build, pages
+from studysite import faq
+from studysite.project import Project
+from studysite.strings import LANGUAGES as LANGS
+
+PROJECT = Project.find(Path(__file__).parent)
+ROOT, DOCS, pages, html_of = PROJECT.root, PROJECT.docs, PROJECT.pages, PROJECT.built_page
 
 EXTERNAL = re.compile(r"""<(?:script|img|iframe|source|link)\b[^>]*?\b(?:src|href)=["']((?:https?:)?//[^"']+)""", re.I)
 
@@ -55,7 +60,7 @@ def test_snippet_output_and_figures_are_on_the_page(site):
         assert not re.search("[\uac00-\ud7a3]", alt), "an English page shows Korean alt text"
 
 
-def test_notebook_pages_render_in_both_languages(tmp_path):
+def test_notebook_pages_render_in_both_languages(tmp_path, build_site):
     """mkdocs-static-i18n turns mkdocs-jupyter pages into raw text unless the hook re-wraps them."""
     docs = tmp_path / "docs"
     shutil.copytree(DOCS, docs)
@@ -66,14 +71,9 @@ def test_notebook_pages_render_in_both_languages(tmp_path):
                         nbformat.v4.new_output("stream", name="stdout", text="42\n")])]
         (docs / lang / "labs").mkdir(exist_ok=True)
         nbformat.write(nb, docs / lang / "labs" / "probe.ipynb")
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("docs_dir: docs", f"docs_dir: {docs}")
-    config = config.replace("  - snippets\n  - scripts\n  - labs\n",
-                            f"  - {ROOT / 'snippets'}\n  - {ROOT / 'scripts'}\n  - {ROOT / 'labs'}\n")
-    config = config.replace("  - scripts/mkdocs_hooks.py", f"  - {ROOT / 'scripts/mkdocs_hooks.py'}")
-    config = config.replace("nav:\n  - index.md\n", "nav:\n  - index.md\n  - labs/probe.ipynb\n")
-    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
-    build = mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "site", {"SNIPPETS_RUN": "0"})
+    nav = faq.read_config(ROOT / "mkdocs.yml")["nav"]
+    build = build_site(tmp_path / "site", {"STUDYSITE_RUN": "false"}, docs_dir=str(docs),
+                       nav=[nav[0], "labs/probe.ipynb", *nav[1:]])
     assert build.returncode == 0, build.stderr[-4000:]
     for lang, prefix in (("ko", ""), ("en", "en/")):
         html = (tmp_path / "site" / f"{prefix}labs/probe/index.html").read_text(encoding="utf-8")
@@ -83,10 +83,10 @@ def test_notebook_pages_render_in_both_languages(tmp_path):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_lab_pages_render_as_notebooks_with_a_download(site, lang):
-    for lab in sorted((ROOT / "labs" / lang).glob("*.py")):
+    for lab in sorted(PROJECT.labs.glob("*.py")):
         page = html_of(site, lang, Path("labs") / f"{lab.stem}.md")
         html = page.read_text(encoding="utf-8")
-        where = f"labs/{lang}/{lab.name} -> {page.relative_to(site)}"
+        where = f"labs/{lab.name} ({lang}) -> {page.relative_to(site)}"
         assert "jp-Cell" in html and '"cell_type"' not in html, f"{where} is not rendered as a notebook"
         assert page.stat().st_size < 1.5 * 1024 * 1024, f"{where} is {page.stat().st_size} bytes (limit 1.5 MB)"
         download = re.search(r'<a class="md-button[^"]*" href="([^"]+\.ipynb)" download>', html)

@@ -10,12 +10,17 @@ import pytest
 import yaml
 from pymdownx.slugs import slugify
 
-import new_faq
-from conftest import DOCS, LANGS, ROOT, mkdocs_hooks
+from studysite import embed, faq
+from studysite.project import Project
+from studysite.strings import LANGUAGES as LANGS
+
+PROJECT = Project.find(Path(__file__).parent)
+ROOT, DOCS = PROJECT.root, PROJECT.docs
+LECTURES = faq.lectures_in(faq.read_config(ROOT / "mkdocs.yml")["nav"])
 
 SHORT_ANSWER = {"ko": "짧은 답변", "en": "Short answer"}
 MAX_SHORT_ANSWER = {"ko": 300, "en": 450}  # characters; Korean packs more into each
-ENTRIES = sorted({(lang, e["slug"]) for lang in LANGS for e in mkdocs_hooks.faq_entries(DOCS / lang)})
+ENTRIES = sorted({(lang, e["slug"]) for lang in LANGS for e in faq.entries(DOCS / lang)})
 LINK = re.compile(r"\]\(([^)\s]+?)\)")
 SLUGIFY = slugify(case="lower")  # as configured for the toc extension in mkdocs.yml
 
@@ -36,7 +41,7 @@ def test_entry_has_the_required_parts(lang, slug):
     text = (DOCS / lang / "faq" / f"{slug}.md").read_text(encoding="utf-8")
     meta = front_matter(text)
     assert isinstance(meta.get("tags"), list) and 1 <= len(meta["tags"]) <= 4, f"{where}: 1 to 4 tags"
-    assert meta.get("lecture") in mkdocs_hooks.LECTURES, f"{where}: lecture must be one of {mkdocs_hooks.LECTURES}"
+    assert meta.get("lecture") in LECTURES, f"{where}: lecture must be one of {LECTURES}"
     title = re.search(r"^# (.+)$", text, re.M)
     assert title and title[1].rstrip().endswith(("?", "？")), f"{where}: the title is the question, ending with '?'"
     body = text.split(title[0], 1)[1].lstrip("\n")
@@ -46,11 +51,11 @@ def test_entry_has_the_required_parts(lang, slug):
     assert answer and len(answer) <= MAX_SHORT_ANSWER[lang] and len(sentences) <= 3, (
         f"{where}: the short answer is one to three sentences, at most {MAX_SHORT_ANSWER[lang]} characters "
         f"(it has {len(sentences)} sentences, {len(answer)} characters)")
-    embeds = mkdocs_hooks.find_embeds(text)
+    embeds = embed.find_embeds(text, where)
     assert embeds, f"{where}: embeds no snippet that proves the answer"
-    proofs = [e["path"] for e in embeds
-              if re.search(r"^\s*assert\b", (ROOT / "snippets" / e["path"]).read_text(encoding="utf-8"), re.M)]
-    assert proofs, f"{where}: none of its snippets ({[e['path'] for e in embeds]}) asserts anything"
+    proofs = [e.path for e in embeds
+              if re.search(r"^\s*assert\b", (PROJECT.snippets / e.path).read_text(encoding="utf-8"), re.M)]
+    assert proofs, f"{where}: none of its snippets ({[e.path for e in embeds]}) asserts anything"
     assert "TODO" not in text, f"{where}: still has a TODO from the scaffold"
 
 
@@ -95,7 +100,7 @@ def project(tmp_path):
         source = ROOT / part
         shutil.copytree(source, tmp_path / part) if source.is_dir() else shutil.copy(source, tmp_path / part)
     (tmp_path / "snippets" / "faq").mkdir(parents=True)
-    return tmp_path
+    return Project.at(tmp_path)
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
@@ -103,18 +108,27 @@ def snapshot(root: Path) -> dict[str, bytes]:
 
 
 def test_scaffold_creates_a_complete_entry_that_fails_until_written(project):
-    files = new_faq.scaffold("Why does my loss become NaN?", "손실이 NaN이 되는 이유는 뭔가요?",
-                             "models-and-training", ["loss"], root=project)
+    files = faq.scaffold("Why does my loss become NaN?", "손실이 NaN이 되는 이유는 뭔가요?",
+                         "models-and-training", ["loss", "learning rate"], project=project)
     slug = "loss-become-nan"
-    assert {f.relative_to(project).as_posix() for f in files} == {
+    assert {f.relative_to(project.root).as_posix() for f in files} == {
         f"docs/ko/faq/{slug}.md", f"docs/en/faq/{slug}.md", "snippets/faq/loss_become_nan.py"}
-    assert f"- faq/{slug}.md" in (project / "mkdocs.yml").read_text(encoding="utf-8")
-    ko, en = (mkdocs_hooks.find_embeds((project / f"docs/{lang}/faq/{slug}.md").read_text()) for lang in LANGS)
-    assert [e["path"] for e in ko] == [e["path"] for e in en] == ["faq/loss_become_nan.py"]
-    snippet = (project / "snippets/faq/loss_become_nan.py").read_text()
+    assert f"- faq/{slug}.md" in (project.root / "mkdocs.yml").read_text(encoding="utf-8")
+    ko, en = (embed.find_embeds((project.docs / lang / f"faq/{slug}.md").read_text()) for lang in LANGS)
+    assert [e.path for e in ko] == [e.path for e in en] == ["faq/loss_become_nan.py"]
+    meta = front_matter((project.docs / "en" / f"faq/{slug}.md").read_text())
+    assert meta == {"tags": ["loss", "learning rate"], "lecture": "models-and-training"}, "valid YAML"
+    snippet = (project.snippets / "faq/loss_become_nan.py").read_text()
     with pytest.raises(AssertionError):  # the placeholder fails until the real check is written
         exec(compile(snippet, "loss_become_nan.py", "exec"), {"__name__": "__main__"})
-    assert [e["slug"] for e in mkdocs_hooks.faq_entries(project / "docs/ko") if e["slug"] == slug]
+    assert [e["slug"] for e in faq.entries(project.docs / "ko") if e["slug"] == slug]
+
+
+def test_scaffold_quotes_cannot_break_the_snippet(project):
+    quotes = '"' * 3
+    faq.scaffold(f"Why does {quotes} break things?", f"따옴표 {quotes} 질문?", "models-and-training", ["loss"],
+                 slug="quotes", project=project)
+    compile((project.snippets / "faq/quotes.py").read_text(), "quotes.py", "exec")  # no SyntaxError
 
 
 @pytest.mark.parametrize(("args", "message"), [
@@ -124,19 +138,40 @@ def test_scaffold_creates_a_complete_entry_that_fails_until_written(project):
     (("A new question?", "새 질문?", "regression-errors", ["MAPE"], "why-mape-is-huge"), "exists already"),
     (("A new question?", "새 질문?", "regression-errors", ["MAPE"], "../../escape"), "slug"),
     (("A new question?", "새 질문?", "regression-errors", ["MAPE"], "Bad Slug"), "slug"),
+    (("A new question?", "새 질문?", "regression-errors", ["MAPE"], "nan-loss\n"), "slug"),
+    (("A new question?", "새 질문?", "regression-errors", ["MAPE"], "a" * 300), "at most 60"),
+    (("Why \n# Injected heading?", "새 질문?", "regression-errors", ["MAPE"], "x"), "line break"),
+    (("A new question?", "새\n질문?", "regression-errors", ["MAPE"], "x"), "line break"),
+    (("A new question?", "새 질문?", "regression-errors", ["a: b,[x"], "x"), "tag"),
+    (("Why is my  MAPE absurdly large?", "새 질문?", "regression-errors", ["MAPE"], "x"), "exists already"),
+    (("Why is my MAPE\u200b absurdly large?", "새 질문?", "regression-errors", ["MAPE"], "x"), "exists already"),
+    (("Why is my MAPE absurdly large？", "새 질문?", "regression-errors", ["MAPE"], "x"), "exists already"),
+    (("A new question?", "새 질문?", "regression-errors", ["a", "b", "c", "d", "e"], "x"), "one to four"),
     (("A new question?", "새 질문?", "no-such-lecture", ["MAPE"], None), "unknown lecture"),
     (("No question mark", "새 질문?", "regression-errors", ["MAPE"], None), "question mark"),
 ])
 def test_scaffold_refuses_bad_input_and_changes_nothing(project, args, message):
-    before = snapshot(project)
-    with pytest.raises(new_faq.ScaffoldError, match=message):
-        new_faq.scaffold(*args, root=project)
-    assert snapshot(project) == before
+    before = snapshot(project.root)
+    with pytest.raises(faq.ScaffoldError, match=message):
+        faq.scaffold(*args, project=project)
+    assert snapshot(project.root) == before
 
 
 def test_scaffold_leaves_nothing_half_created(project):
-    (project / "snippets/faq/brand_new_question.py").write_text("# someone else's file\n")
-    before = snapshot(project)
-    with pytest.raises(new_faq.ScaffoldError, match="exists already"):
-        new_faq.scaffold("Brand new question?", "새 질문?", "regression-errors", ["MAPE"], root=project)
-    assert snapshot(project) == before
+    (project.snippets / "faq/brand_new_question.py").write_text("# someone else's file\n")
+    before = snapshot(project.root)
+    with pytest.raises(faq.ScaffoldError, match="exists already"):
+        faq.scaffold("Brand new question?", "새 질문?", "regression-errors", ["MAPE"], project=project)
+    assert snapshot(project.root) == before
+
+
+def test_scaffold_command_prints_one_line_and_creates_nothing(project, monkeypatch, capsys):
+    from studysite import cli
+
+    monkeypatch.chdir(project.root)
+    before = snapshot(project.root)
+    assert cli.main(["new-faq", "A new question?", "--ko", "새 질문?", "--lecture", "regression-errors",
+                     "--tags", "MAPE", "--slug", "x" * 300]) == 2
+    error = capsys.readouterr().err.strip()
+    assert error.startswith("studysite new-faq: slug") and "\n" not in error and "Traceback" not in error
+    assert snapshot(project.root) == before

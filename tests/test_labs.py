@@ -1,17 +1,21 @@
-"""Every lab runs top to bottom as a notebook, and its download stands on its own."""
+"""Every lab runs top to bottom once as a notebook; each language's download stands on its own."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
-import jupytext
 import nbformat
 import pytest
 
-from conftest import LANGS, ROOT, build_labs
+from studysite import bilingual, labs
+from studysite.project import Project
+from studysite.strings import LANGUAGES
 
-LABS = build_labs.discover()
+PROJECT = Project.find(Path(__file__).parent)
+LABS = labs.discover(PROJECT.labs)
 NOISE = re.compile(r"[\b\r]|ms/step|Epoch \d+/\d+|WARNING|oneDNN custom operations")
+HANGUL = re.compile("[\uac00-\ud7a3]")
 
 
 @pytest.mark.parametrize("lab", LABS)
@@ -21,18 +25,30 @@ def test_lab_runs_top_to_bottom(lab, lab_outcomes):
 
 
 @pytest.mark.parametrize("lab", LABS)
-def test_download_is_a_valid_self_contained_notebook(lab, lab_outcomes):
+def test_every_prose_cell_has_its_twin(lab):
+    assert labs.check_twins(labs.read(PROJECT.labs / lab)) == [], f"labs/{lab}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lab", LABS)
+def test_download_is_a_valid_self_contained_notebook(lab, lang, lab_outcomes):
     assert lab_outcomes[lab].ok, lab_outcomes[lab].describe()
-    nb = nbformat.read(build_labs.target_of(lab), as_version=4)
+    nb = nbformat.read(labs.target_of(PROJECT, lab, lang), as_version=4)
     nbformat.validate(nb)
     assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.startswith("# "), f"labs/{lab}: no title"
+    prose = "\n".join(cell.source for cell in nb.cells if cell.cell_type == "markdown")
+    assert bool(HANGUL.search(prose)) == (lang == "ko"), f"labs/{lab}: the {lang} notebook has the other's prose"
     for index, cell in enumerate(nb.cells):
         if cell.cell_type != "code":
             continue
-        where = f"labs/{lab}, cell {index}"
-        assert not re.search(r"^\s*(import|from)\s+(dlnotes|run_snippets|mkdocs_hooks)\b", cell.source, re.M), (
+        where = f"labs/{lab} ({lang}), cell {index}"
+        assert not re.search(r"^\s*(import|from)\s+(dlnotes|studysite)\b", cell.source, re.M), (
             f"{where} imports the project's own code: the download must run with requirements.txt alone")
         assert not re.search(r"https?://|read_csv\(|open\(", cell.source), f"{where} reads a file or the network"
+        for line, comment in bilingual.comments_in(cell.source):
+            assert bilingual.split_comment(comment) is None, f"{where}, line {line}: a marker is left: {comment}"
+            if lang != "ko":
+                assert not HANGUL.search(comment), f"{where}, line {line}: a Korean comment on the {lang} page"
         for output in cell.outputs:
             text = output.get("text", "") or str(output.get("data", {}).get("text/plain", ""))
             assert output.get("output_type") != "error", f"{where} has an error output"
@@ -40,28 +56,69 @@ def test_download_is_a_valid_self_contained_notebook(lab, lab_outcomes):
             assert not NOISE.search(text), f"{where} shows progress-bar or log noise: {text[:200]!r}"
 
 
-@pytest.mark.parametrize("name", sorted({lab.split("/")[1] for lab in LABS}))
-def test_both_languages_have_the_same_code(name):
-    cells = {}
-    for lang in LANGS:
-        path = ROOT / "labs" / lang / name
-        assert path.is_file(), f"labs/{lang}/{name} is missing: every lab exists in both languages"
-        nb = jupytext.read(path)
-        strip = lambda src: "\n".join(line.split("#")[0].rstrip() for line in src.splitlines()).strip()  # noqa: E731
-        cells[lang] = [strip(c.source) for c in nb.cells if c.cell_type == "code"]
-    assert cells["ko"] == cells["en"], f"labs/*/{name}: the Korean and English code cells differ"
+@pytest.mark.parametrize("lab", LABS)
+def test_both_languages_show_the_same_run(lab, lab_outcomes):
+    """Executed once: the code cells' outputs are the same in every language's notebook."""
+    assert lab_outcomes[lab].ok, lab_outcomes[lab].describe()
+    outputs = {lang: [cell.outputs for cell in nbformat.read(labs.target_of(PROJECT, lab, lang), as_version=4).cells
+                      if cell.cell_type == "code"] for lang in LANGUAGES}
+    assert all(o == outputs[LANGUAGES[0]] for o in outputs.values())
 
 
-def test_a_failing_cell_is_named_and_the_last_good_notebook_kept(tmp_path):
-    labs, docs = tmp_path / "labs", tmp_path / "docs"
-    (labs / "ko").mkdir(parents=True)
-    lab = labs / "ko" / "probe.py"
-    lab.write_text("# %% [markdown]\n# # Probe\n\n# %%\nx = 1\nprint(x)\n\n# %%\nassert x == 1\n")
-    (good,) = build_labs.build(labs_dir=labs, docs_dir=docs, progress=False)
-    assert good.status == "ran"
-    before = build_labs.target_of("ko/probe.py", docs).read_bytes()
-    lab.write_text("# %% [markdown]\n# # Probe\n\n# %%\nx = 1\nprint(x)\n\n# %%\nassert x == 2, 'claim broke'\n")
-    (bad,) = build_labs.build(labs_dir=labs, docs_dir=docs, progress=False)
-    assert bad.status == "failed" and bad.cell == 2 and bad.line == 9 and "claim broke" in bad.error
-    assert "labs/ko/probe.py, cell 2 (line 9)" in bad.describe()
-    assert build_labs.target_of("ko/probe.py", docs).read_bytes() == before, "the last good notebook was lost"
+def test_the_lab_uses_the_sites_own_data_generator():
+    """One definition of the sales table: lab 1 calls dlnotes.make_sales_data, copied into its notebook."""
+    source = (PROJECT.labs / "01-regression-sales.py").read_text(encoding="utf-8")
+    assert "from dlnotes import make_sales_data" in source
+    nb = nbformat.read(labs.target_of(PROJECT, "01-regression-sales.py", "en"), as_version=4)
+    assert any("def make_sales_data(" in cell.source for cell in nb.cells if cell.cell_type == "code")
+
+
+def write_lab(project: Project, text: str) -> None:
+    project.labs.mkdir(parents=True, exist_ok=True)
+    (project.labs / "probe.py").write_text(text, encoding="utf-8")
+
+
+PROBE = """# %% [markdown] tags=["ko"]
+# # 시험
+# %% [markdown] tags=["en"]
+# # Probe
+# %%
+x = 1  # ko: 하나 # en: one
+print(x)
+# %%
+assert x == {value}, 'claim broke'
+"""
+
+
+def probe_project(tmp_path) -> Project:
+    project = Project.at(tmp_path)
+    project.snippets.mkdir(parents=True)
+    (project.snippets / "dlnotes.py").write_text((PROJECT.snippets / "dlnotes.py").read_text(encoding="utf-8"))
+    return project
+
+
+def test_a_lab_runs_once_for_both_languages_and_a_failing_cell_is_named(tmp_path):
+    project = probe_project(tmp_path)
+    write_lab(project, PROBE.format(value=1))
+    (good,) = labs.build(project, progress=False)
+    assert good.status == "ran", good.describe()
+    notebooks = {lang: labs.target_of(project, "probe.py", lang) for lang in LANGUAGES}
+    ko, en = (nbformat.read(notebooks[lang], as_version=4) for lang in ("ko", "en"))
+    assert ko.cells[0].source == "# 시험" and en.cells[0].source == "# Probe"
+    assert ko.cells[1].source == "x = 1  # 하나\nprint(x)" and en.cells[1].source == "x = 1  # one\nprint(x)"
+    assert ko.cells[1].outputs[0]["text"] == "1\n" == en.cells[1].outputs[0]["text"]
+    before = {lang: path.read_bytes() for lang, path in notebooks.items()}
+    assert labs.build(project, progress=False)[0].status == "cached"
+
+    write_lab(project, PROBE.format(value=2))
+    (bad,) = labs.build(project, progress=False)
+    assert bad.status == "failed" and bad.cell == 2 and bad.line == 8 and "claim broke" in bad.error
+    assert "labs/probe.py, cell 2, line 8" in bad.describe()
+    assert {lang: path.read_bytes() for lang, path in notebooks.items()} == before, "the last good notebooks were lost"
+
+
+def test_a_prose_cell_without_its_twin_fails_the_lab(tmp_path):
+    project = probe_project(tmp_path)
+    write_lab(project, PROBE.format(value=1).replace('# %% [markdown] tags=["en"]\n# # Probe\n', ""))
+    (outcome,) = labs.build(project, progress=False)
+    assert outcome.status == "failed" and "each needs its twin" in outcome.error, outcome.describe()

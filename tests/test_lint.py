@@ -2,8 +2,11 @@
 
 import subprocess
 import sys
+from pathlib import Path
 
-from conftest import ROOT
+from studysite.project import Project
+
+ROOT = Project.find(Path(__file__).parent).root
 
 
 def test_ruff_passes():

@@ -1,17 +1,24 @@
 """Guards on the pages: code only comes from snippets, and both languages move together."""
 
 import re
+from pathlib import Path
 
 import pytest
 
-from conftest import DOCS, LANGS, mkdocs_hooks, pages, run_snippets
+from studysite import cache, embed
+from studysite.project import Project
+from studysite.strings import LANGUAGES as LANGS
+
+PROJECT = Project.find(Path(__file__).parent)
+DOCS = PROJECT.docs
+pages = PROJECT.pages
 
 FENCE = re.compile(r"^[ \t]*(```+|~~~+)[ \t]*\{?[ \t]*\.?(python|py|pycon|ipython)\b", re.M | re.I)
 ALL_PAGES = sorted({(lang, page) for lang in LANGS for page in pages(lang)})
 
 
 def embeds(lang, page):
-    return mkdocs_hooks.find_embeds((DOCS / lang / page).read_text(encoding="utf-8"))
+    return embed.find_embeds((DOCS / lang / page).read_text(encoding="utf-8"), f"docs/{lang}/{page}")
 
 
 @pytest.mark.parametrize(("lang", "page"), ALL_PAGES, ids=lambda v: str(v))
@@ -27,29 +34,29 @@ def test_every_page_has_its_twin_with_the_same_snippets(lang, page):
     other = "en" if lang == "ko" else "ko"
     twin = DOCS / other / page
     assert twin.is_file(), f"docs/{lang}/{page} has no twin docs/{other}/{page}"
-    mine = [(e["path"], e["section"], e["options"]) for e in embeds(lang, page)]
-    theirs = [(e["path"], e["section"], e["options"]) for e in embeds(other, page)]
+    mine = [e.signature for e in embeds(lang, page)]
+    theirs = [e.signature for e in embeds(other, page)]
     assert mine == theirs, f"docs/{lang}/{page} and docs/{other}/{page} embed different snippets:\n{mine}\n{theirs}"
 
 
 @pytest.mark.parametrize(("lang", "page"), ALL_PAGES, ids=lambda v: str(v))
 def test_every_embed_names_an_existing_snippet_and_section(lang, page):
-    for embed in embeds(lang, page):
-        where = f"docs/{lang}/{page}:{embed['line']}"
-        path = run_snippets.SNIPPETS / embed["path"]
-        assert path.is_file(), f"{where} embeds snippets/{embed['path']}, which does not exist"
-        if embed["section"]:
-            assert mkdocs_hooks.has_section(embed["path"], embed["section"]), (
-                f"{where} embeds section '{embed['section']}' of snippets/{embed['path']}, which has no such section")
+    for one in embeds(lang, page):
+        where = f"docs/{lang}/{page}:{one.line}"
+        path = PROJECT.snippets / one.path
+        assert path.is_file(), f"{where} embeds snippets/{one.path}, which does not exist"
+        if one.section:
+            assert embed.has_section(path.read_text(encoding="utf-8"), one.section), (
+                f"{where} embeds section '{one.section}' of snippets/{one.path}, which has no such section")
 
 
-@pytest.mark.parametrize("snippet", run_snippets.discover())
+@pytest.mark.parametrize("snippet", cache.discover(PROJECT.snippets))
 def test_every_snippet_is_embedded_by_a_page(snippet):
-    pages_embedding = mkdocs_hooks._pages_embedding(DOCS)
-    assert snippet in pages_embedding, f"snippets/{snippet} is not embedded by any page"
+    embedded = {e.path for lang, page in ALL_PAGES for e in embeds(lang, page)}
+    assert snippet in embedded, f"snippets/{snippet} is not embedded by any page"
 
 
-@pytest.mark.parametrize("snippet", run_snippets.discover())
+@pytest.mark.parametrize("snippet", cache.discover(PROJECT.snippets))
 def test_every_snippet_asserts_something(snippet):
-    source = (run_snippets.SNIPPETS / snippet).read_text(encoding="utf-8")
+    source = (PROJECT.snippets / snippet).read_text(encoding="utf-8")
     assert re.search(r"^\s*assert\b", source, re.M), f"snippets/{snippet} has no assert: what does it prove?"

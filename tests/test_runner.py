@@ -1,22 +1,26 @@
-"""The runner's promises: cache, errors, timeouts, escaping, atomic and deterministic outputs.
+"""The runner's promises: cache, errors, timeouts, isolation, escaping, atomic and deterministic outputs.
 
-These tests use small snippets in a temporary folder, and workers that skip importing
-TensorFlow, so they take seconds; the determinism test runs a real training snippet.
+These tests use small snippets in a temporary project, and workers that skip importing
+TensorFlow where they can, so they take seconds; the determinism test runs a real one.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import signal
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
-from mkdocs.exceptions import PluginError
 
-from conftest import ROOT, mkdocs_hooks, run_snippets
+from studysite import cache, embed, runner
+from studysite.project import Project
+
+PROJECT = Project.find(Path(__file__).parent)
 
 FIGURE = """
 import matplotlib.pyplot as plt
@@ -30,34 +34,37 @@ save_figure(fig, "line", alt_ko="꺾은선", alt_en="a line")
 @pytest.fixture
 def project(tmp_path):
     """A snippets folder with a local helper module, and an empty output folder."""
-    snippets = tmp_path / "snippets"
-    (snippets / "demo").mkdir(parents=True)
-    (snippets / "dlnotes.py").write_text((run_snippets.SNIPPETS / "dlnotes.py").read_text())
-    (snippets / "helper.py").write_text("FACTOR = 2\n")
-    write(snippets, "demo/uses_helper.py", "from helper import FACTOR\nprint('factor', FACTOR)\nassert FACTOR == 2\n")
-    write(snippets, "demo/plain.py", "print('hello')\n" + FIGURE)
-    return SimpleNamespace(snippets=snippets, out=tmp_path / "out")
+    project = Project.at(tmp_path)
+    (project.snippets / "demo").mkdir(parents=True)
+    (project.snippets / "dlnotes.py").write_text((PROJECT.snippets / "dlnotes.py").read_text())
+    (project.snippets / "helper.py").write_text("FACTOR = 2\n")
+    write(project, "demo/uses_helper.py", "from helper import FACTOR\nprint('factor', FACTOR)\nassert FACTOR == 2\n")
+    write(project, "demo/plain.py", "print('hello')\n" + FIGURE)
+    return project
 
 
-def write(snippets: Path, rel: str, source: str) -> None:
-    (snippets / rel).write_text(textwrap.dedent(source), encoding="utf-8")
+def write(project: Project, rel: str, source: str) -> None:
+    (project.snippets / rel).write_text(textwrap.dedent(source), encoding="utf-8")
 
 
 def run(project, **kwargs):
-    outcomes = run_snippets.run(snippets_dir=project.snippets, out_dir=project.out, preload=(),
-                                progress=False, jobs=2, **kwargs)
-    return {o.rel: o for o in outcomes}
+    kwargs = {"preload": (), "progress": False, "jobs": 2, **kwargs}
+    return {o.rel: o for o in runner.run(project, **kwargs)}
 
 
 def statuses(outcomes):
     return {rel: o.status for rel, o in outcomes.items()}
 
 
+def text_of(outcome) -> str:
+    return "".join(b["text"] for cell in outcome.result["cells"] for b in cell["blocks"] if b["type"] == "text")
+
+
 def test_cache_hit_and_miss(project):
     assert statuses(run(project)) == {"demo/plain.py": "ran", "demo/uses_helper.py": "ran"}
     assert statuses(run(project)) == {"demo/plain.py": "cached", "demo/uses_helper.py": "cached"}
 
-    write(project.snippets, "demo/plain.py", "print('hello again')\n" + FIGURE)  # edit one snippet
+    write(project, "demo/plain.py", "print('hello again')\n" + FIGURE)  # edit one snippet
     assert statuses(run(project)) == {"demo/plain.py": "ran", "demo/uses_helper.py": "cached"}
 
     (project.snippets / "helper.py").write_text("FACTOR = 2  # edited\n")  # edit the helper it imports
@@ -68,7 +75,7 @@ def test_cache_hit_and_miss(project):
 
 def test_data_files_a_snippet_reads_are_part_of_its_key(project):
     (project.snippets / "demo" / "numbers.csv").write_text("1\n2\n")
-    write(project.snippets, "demo/reads.py", "print(open('numbers.csv').read().split())\n")
+    write(project, "demo/reads.py", "print(open('numbers.csv').read().split())\n")
     assert run(project)["demo/reads.py"].status == "ran"
     (project.snippets / "demo" / "numbers.csv").write_text("1\n2\n3\n")
     assert run(project)["demo/reads.py"].status == "ran"
@@ -76,97 +83,245 @@ def test_data_files_a_snippet_reads_are_part_of_its_key(project):
 
 
 def test_page_prose_is_not_part_of_any_key():
-    keys = {rel: run_snippets.cache_key(rel) for rel in run_snippets.discover()[:5]}
-    page = ROOT / "docs" / "ko" / "index.md"
+    rels = cache.discover(PROJECT.snippets)[:5]
+    keys = {rel: cache.cache_key(PROJECT.root, PROJECT.snippets, rel) for rel in rels}
+    page = PROJECT.docs / "ko" / "index.md"
     text = page.read_text(encoding="utf-8")
     try:
         page.write_text(text + "\n한 줄 더.\n", encoding="utf-8")
-        assert keys == {rel: run_snippets.cache_key(rel) for rel in keys}
+        cache.environment_fingerprint.cache_clear()
+        assert keys == {rel: cache.cache_key(PROJECT.root, PROJECT.snippets, rel) for rel in rels}
     finally:
         page.write_text(text, encoding="utf-8")
 
 
+def test_each_section_records_its_own_output(project):
+    write(project, "demo/cells.py", """\
+        print("setup")
+        # --8<-- [start:one]
+        print("first")
+        # --8<-- [end:one]
+        x = 2
+        # --8<-- [start:two]
+        print("second", x)
+        # --8<-- [end:two]
+        """)
+    outcome = run(project)["demo/cells.py"]
+    cells = [(c["section"], c["lines"], "".join(b["text"] for b in c["blocks"])) for c in outcome.result["cells"]]
+    assert cells == [(None, [1, 1], "setup\n"), ("one", [3, 3], "first\n"), (None, [5, 5], ""),
+                     ("two", [7, 7], "second 2\n")]
+
+
+@pytest.mark.parametrize(("source", "line", "message"), [
+    ("# --8<-- [start:a]\n# --8<-- [start:b]\n# --8<-- [end:b]\n# --8<-- [end:a]\n", 2, "must not overlap"),
+    ("# --8<-- [start:a]\nprint(1)\n", 1, "never closed"),
+    ("print(1)\n# --8<-- [end:a]\n", 2, "does not close"),
+    ("if True:\n# --8<-- [start:a]\n    print(1)\n# --8<-- [end:a]\n", 2, "splits a statement"),
+    ("# --8<-- [start:a]\n# --8<-- [end:a]\n# --8<-- [start:a]\n# --8<-- [end:a]\n", 3, "defined twice"),
+])
+def test_bad_sections_are_refused_with_their_line(project, source, line, message):
+    write(project, "demo/bad.py", source)
+    outcome = run(project)["demo/bad.py"]
+    assert outcome.status == "failed" and outcome.line == line and message in outcome.error, outcome.describe()
+
+
 def test_a_snippet_that_raises_names_file_and_line_and_keeps_the_old_outputs(project):
     run(project)
-    before = (project.out / "demo/plain.py/result.json").read_bytes()
-    write(project.snippets, "demo/plain.py", "print('partial')\nx = 1\nassert x == 2, 'the claim broke'\n")
+    before = (project.outputs / "demo/plain.py/result.json").read_bytes()
+    write(project, "demo/plain.py", "print('partial')\nx = 1\nassert x == 2, 'the claim broke'\n")
     outcome = run(project)["demo/plain.py"]
     assert outcome.status == "failed" and outcome.line == 3
     assert "snippets/demo/plain.py, line 3" in outcome.describe() and "the claim broke" in outcome.error
-    assert (project.out / "demo/plain.py/result.json").read_bytes() == before, "the last good output was lost"
+    assert (project.outputs / "demo/plain.py/result.json").read_bytes() == before, "the last good output was lost"
     result = json.loads(before)
-    assert (project.out / "demo/plain.py" / result["run_dir"] / "line.svg").is_file()
+    assert (project.outputs / "demo/plain.py" / result["run_dir"] / "line.svg").is_file()
     assert run(project)["demo/plain.py"].status == "failed", "a failed run must never be cached"
 
 
 def test_a_syntax_error_names_the_line(project):
-    write(project.snippets, "demo/broken.py", "print('ok')\n\ndef f(:\n    pass\n")
+    write(project, "demo/broken.py", "print('ok')\n\ndef f(:\n    pass\n")
     outcome = run(project)["demo/broken.py"]
     assert outcome.status == "failed" and outcome.line == 3 and "SyntaxError" in outcome.error
 
 
-def test_a_hanging_snippet_is_stopped_at_its_timeout(project):
-    write(project.snippets, "demo/hangs.py", "# snippet: timeout=2\nimport time\nwhile True:\n    time.sleep(0.1)\n")
+def test_a_hanging_snippet_is_stopped_at_its_timeout_and_says_where(project):
+    write(project, "demo/hangs.py", "# snippet: timeout=2\nimport time\nwhile True:\n    time.sleep(0.1)\n")
     outcomes = run(project)
     assert outcomes["demo/hangs.py"].status == "timeout"
-    assert "timed out after 2 s" in outcomes["demo/hangs.py"].error
+    error = outcomes["demo/hangs.py"].error
+    assert "timed out after 2 s" in error and "it was at line 4" in error, error
     assert outcomes["demo/plain.py"].status == "ran", "the other snippets still ran"
 
 
-def test_output_is_html_escaped_on_the_page(project, monkeypatch):
-    write(project.snippets, "demo/html.py",
+def test_a_dead_worker_is_reported_with_its_signal(project):
+    write(project, "demo/dies.py", "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)\n")
+    outcomes = run(project, jobs=1)
+    assert outcomes["demo/dies.py"].status == "failed"
+    assert "killed by signal SIGKILL" in outcomes["demo/dies.py"].error, outcomes["demo/dies.py"].error
+    assert outcomes["demo/plain.py"].ok and outcomes["demo/uses_helper.py"].ok, "a new worker ran the rest"
+
+
+def test_writes_outside_the_run_folder_threads_and_stderr_are_reported(project):
+    write(project, "demo/writes.py", "open('stray.txt', 'w').write('x')\nprint('done')\n")
+    write(project, "demo/thread.py", "import threading, time\nthreading.Thread(target=time.sleep, args=(3,)).start()\n")
+    write(project, "demo/noisy.py", "import sys\nprint('to the page')\nprint('to stderr', file=sys.stderr)\n")
+    outcomes = run(project, jobs=1)
+    assert outcomes["demo/writes.py"].status == "failed" and "wrote outside its run folder" in outcomes[
+        "demo/writes.py"].error and "stray.txt" in outcomes["demo/writes.py"].error
+    assert outcomes["demo/thread.py"].status == "failed" and "thread" in outcomes["demo/thread.py"].error
+    assert outcomes["demo/noisy.py"].ok and outcomes["demo/noisy.py"].warnings == ["stderr: to stderr"]
+    assert "to stderr" not in text_of(outcomes["demo/noisy.py"])
+
+
+PROBES = {
+    "a01_env.py": "import os\nos.environ['LEAK'] = '1'\n",
+    "a02_numpy.py": "import numpy as np\nnp.set_printoptions(precision=1)\n",
+    "a03_pandas.py": "import pandas as pd\npd.set_option('display.precision', 1)\n",
+    "a04_warnings.py": "import warnings\nwarnings.simplefilter('error')\n",
+    "a05_logging.py": "import logging\nlogging.getLogger().setLevel(10)\nlogging.getLogger('x').setLevel(5)\n",
+    "a06_syspath.py": "import sys\nsys.path.append('/leak')\n",
+    "a07_patch.py": "import numpy as np\nnp.mean = lambda *a, **k: 42\n",
+    "a08_umask.py": "import os\nos.umask(0o077)\n",
+    "a09_floatx.py": "import keras\nkeras.config.set_floatx('float64')\n",
+    "a10_eager.py": "import tensorflow as tf\ntf.config.run_functions_eagerly(True)\n",
+    "a11_thread.py": ("import threading, time\ndef later():\n    time.sleep(1.5)\n    print('LEAKED FROM A THREAD')\n"
+                      "threading.Thread(target=later, daemon=True).start()\n"),
+    "a12_cwd.py": "import os\nos.chdir('/')\n",
+}
+REPORT = """\
+import logging, os, sys, time, warnings
+import numpy as np, pandas as pd, keras, tensorflow as tf
+time.sleep(2)  # long enough for a leaked thread to print
+print("env", os.environ.get("LEAK"))
+print("numpy", np.get_printoptions()["precision"], np.mean([1.0, 2.0]))
+print("pandas", pd.get_option("display.precision"))
+print("warnings", [f[0] for f in warnings.filters][:1] != ["error"])
+print("logging", logging.getLogger().level, logging.getLogger("x").level)
+print("sys.path", "/leak" in sys.path)
+print("umask", oct(os.umask(0o022)))
+print("floatx", keras.config.floatx(), "eager", tf.config.functions_run_eagerly())
+print("cwd", os.path.basename(os.getcwd()))
+"""
+
+
+def test_a_snippet_sees_a_clean_state_whatever_ran_before_it(project):
+    """Probes change each kind of process state; the report after them, in the same worker, sees none of it."""
+    write(project, "demo/z_report.py", REPORT)
+    (alone,) = runner.run(project, ["demo/z_report.py"], preload=("tensorflow", "keras"), progress=False, jobs=1)
+    assert alone.ok, alone.describe()
+    for name, source in PROBES.items():
+        write(project, f"demo/{name}", source)
+    order = [f"demo/{name}" for name in PROBES] + ["demo/z_report.py"]
+    outcomes = {o.rel: o for o in runner.run(project, order, preload=("tensorflow", "keras"), progress=False,
+                                               jobs=1, force=True)}
+    assert outcomes["demo/z_report.py"].ok, outcomes["demo/z_report.py"].describe()
+    assert text_of(outcomes["demo/z_report.py"]) == text_of(alone)
+    assert "LEAKED" not in text_of(outcomes["demo/z_report.py"])
+    assert text_of(alone).splitlines()[0] == "env None" and "float32" in text_of(alone)
+
+
+def test_output_is_html_escaped_on_the_page(project):
+    write(project, "demo/html.py",
           "import pandas as pd\nfrom dlnotes import show\nprint('<script>alert(1)</script> & **bold**')\n"
           "show(pd.DataFrame({'<b>col</b>': ['<i>x</i>']}))\nprint('after\\n\\nthe table')\n")
     assert run(project)["demo/html.py"].ok
-    monkeypatch.setattr(run_snippets, "SNIPPETS", project.snippets)
-    monkeypatch.setattr(run_snippets, "OUT", project.out)
-    page = SimpleNamespace(file=SimpleNamespace(src_uri="en/x.md"), url="x/")
-    embed = mkdocs_hooks.find_embeds("!snippet demo/html.py only=output\n")[0]
-    html = mkdocs_hooks.render(embed, page, "en")
+    (one,) = embed.find_embeds("!snippet demo/html.py only=output\n")
+    html = embed.render(one, runner.load_result(project.outputs, "demo/html.py"), "en", lambda f: None, "x.md")
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; **bold**" in html
     assert "&lt;b&gt;col&lt;/b&gt;" in html and "&lt;i&gt;x&lt;/i&gt;" in html and "<table" in html
     assert html.index("alert") < html.index("<table") < html.index("the table"), "blocks keep their order"
     assert "\n\n" not in html.strip(), "a blank line in the output would end the HTML block"
 
 
-def test_a_missing_snippet_or_section_names_the_page(project, monkeypatch):
-    monkeypatch.setattr(run_snippets, "SNIPPETS", project.snippets)
-    monkeypatch.setattr(run_snippets, "OUT", project.out)
-    page = SimpleNamespace(file=SimpleNamespace(src_uri="ko/lectures/x.md"), url="lectures/x/")
-    for line, expected in [("!snippet demo/nope.py", "does not exist"),
-                           ("!snippet demo/plain.py:nope", "has no section 'nope'"),
-                           ("!snippet demo/plain.py only=everything", "unknown options")]:
-        embed = mkdocs_hooks.find_embeds(f"text\n\n{line}\n")[0]
-        with pytest.raises(PluginError) as error:
-            mkdocs_hooks.render(embed, page, "ko")
-        assert "ko/lectures/x.md:3" in str(error.value) and expected in str(error.value)
+@pytest.mark.parametrize(("line", "expected"), [
+    ("!snippet training/linear_fit.py:fit only=code, output", "option 'output'"),
+    ("!snippet training/linear_fit.py:fit Only=code", "option 'Only=code'"),
+    ("!snippet training/linear_fit.py fit", "option 'fit'"),
+    ("!snippet /etc/passwd", "relative to snippets/"),
+    ("!snippet ../../etc/passwd.py", "relative to snippets/"),
+    ("!snippet training/linear_fit.py only=everything", "only=everything"),
+    ("!snippet training/linear_fit.py color=red", "unknown option 'color'"),
+    ("!snippet", "write `!snippet"),
+    ("!Snippet training/linear_fit.py", "write `!snippet"),
+    ("  !snippet training/linear_fit.py:", "section name"),
+])
+def test_a_line_that_starts_like_an_embed_must_parse(line, expected):
+    with pytest.raises(embed.EmbedError) as error:
+        embed.find_embeds(f"# Page\n\ntext\n{line}\n", "docs/ko/x.md")
+    assert str(error.value).startswith("docs/ko/x.md:4: cannot use") and expected in str(error.value), error.value
 
 
 def test_two_runs_at_once_leave_consistent_outputs(project):
     """mkdocs serve and pytest may run the same snippets at the same time."""
-    code = (f"import sys; sys.path.insert(0, {str(ROOT / 'scripts')!r}); import run_snippets as r; "
-            f"from pathlib import Path; o = r.run(snippets_dir=Path({str(project.snippets)!r}), "
-            f"out_dir=Path({str(project.out)!r}), preload=(), progress=False, force=True, jobs=1); "
+    code = ("import sys; from studysite import runner; from studysite.project import Project; "
+            f"o = runner.run(Project.at({str(project.root)!r}), preload=(), progress=False, force=True, jobs=1); "
             "sys.exit(0 if all(x.ok for x in o) else 1)")
     procs = [subprocess.Popen([sys.executable, "-c", code]) for _ in range(2)]
     assert [p.wait(timeout=120) for p in procs] == [0, 0]
     for rel in ("demo/plain.py", "demo/uses_helper.py"):
-        result = json.loads((project.out / rel / "result.json").read_text())
-        for figure in result["figures"]:
-            assert (project.out / rel / result["run_dir"] / figure["file"]).is_file()
-    assert not list(project.out.glob(".run-*")), "staging folders were left behind"
+        result = json.loads((project.outputs / rel / "result.json").read_text())
+        for figure in runner.figures_of(result):
+            assert (project.outputs / rel / result["run_dir"] / figure["file"]).is_file()
+    assert not list(project.outputs.glob(".run-*")), "staging folders were left behind"
+
+
+def test_a_reader_never_finds_a_missing_figure_while_results_are_republished(project):
+    """Republish again and again (changing output) while reading result.json and its figures."""
+    code = ("from pathlib import Path; from studysite import runner; from studysite.project import Project\n"
+            f"p = Project.at({str(project.root)!r})\n"
+            "for i in range(8):\n"
+            "    Path(p.snippets, 'demo/plain.py').write_text(f'print({i})\\n' + " + repr(FIGURE) + ")\n"
+            "    assert all(o.ok for o in runner.run(p, ['demo/plain.py'], preload=(), progress=False, jobs=1))\n")
+    run(project)
+    writer = subprocess.Popen([sys.executable, "-c", code])
+    missing, reads = [], 0
+    while writer.poll() is None:
+        result = runner.load_result(project.outputs, "demo/plain.py")
+        for figure in runner.figures_of(result):
+            reads += 1
+            if not (project.outputs / "demo/plain.py" / result["run_dir"] / figure["file"]).is_file():
+                missing.append(result["run_dir"])
+    assert writer.returncode == 0 and reads > 0
+    assert not missing, f"result.json pointed at missing figures: {missing[:3]}"
+
+
+def test_ctrl_c_stops_at_once_and_leaves_no_staging_folders(project):
+    for index in range(6):
+        write(project, f"demo/slow_{index}.py", "import time\ntime.sleep(30)\n")
+    code = ("from studysite import runner; from studysite.project import Project; "
+            f"runner.run(Project.at({str(project.root)!r}), preload=(), progress=False, jobs=2)")
+    proc = subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
+    while len(list(project.outputs.glob(".run-*"))) < 8 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    time.sleep(1.5)  # the workers are running slow snippets now
+    os.kill(proc.pid, signal.SIGINT)
+    start = time.monotonic()
+    proc.wait(timeout=30)
+    stopped = time.monotonic() - start
+    print(f"Ctrl-C to exit: {stopped:.2f} s")
+    assert stopped < 5, f"took {stopped:.1f} s to stop after Ctrl-C"
+    assert not list(project.outputs.glob(".run-*")), "staging folders were left behind"
+
+
+def test_stale_staging_folders_are_swept_at_start(project):
+    project.outputs.mkdir(parents=True)
+    stale = project.outputs / ".run-999999999-abc"  # no such process
+    stale.mkdir()
+    (stale / "figure.svg").write_text("<svg/>")
+    run(project)
+    assert not stale.exists()
 
 
 def test_two_cold_runs_are_byte_identical(tmp_path):
-    """A real training snippet with a figure, run cold twice in fresh workers."""
+    """A real training snippet with a figure, run cold twice in fresh workers: every output file the same."""
     rel = "training/first_learning_curve.py"
     outputs = []
     for name in ("first", "second"):
-        out = tmp_path / name
-        (outcome,) = run_snippets.run([rel], out_dir=out, progress=False, jobs=1)
+        project = Project.at(PROJECT.root, outputs=str(tmp_path / name))
+        (outcome,) = runner.run(project, [rel], progress=False, jobs=1)
         assert outcome.status == "ran", outcome.describe()
-        result = json.loads((out / rel / "result.json").read_text())
-        svgs = {p.name: p.read_bytes() for p in (out / rel / result["run_dir"]).iterdir()}
-        result.pop("seconds")
-        outputs.append((result, svgs))
+        folder = project.outputs / rel
+        outputs.append({p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*")
+                        if p.is_file() and p.name != "timing.json"})
     assert outputs[0] == outputs[1]

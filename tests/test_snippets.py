@@ -3,16 +3,27 @@
 A new file under snippets/<section>/ is collected here with no change to this file.
 """
 
+from pathlib import Path
+
 import pytest
 
-from conftest import DOCS, run_snippets
-from mkdocs_hooks import _pages_embedding
+from studysite import cache, embed
+from studysite.project import Project
+
+PROJECT = Project.find(Path(__file__).parent)
 
 
-@pytest.mark.parametrize("snippet", run_snippets.discover())
+def pages_embedding(snippet: str) -> list[str]:
+    return [f"{page.relative_to(PROJECT.root)}:{one.line}" for page in sorted(PROJECT.docs.rglob("*.md"))
+            for one in embed.find_embeds(page.read_text(encoding="utf-8")) if one.path == snippet]
+
+
+@pytest.mark.parametrize("snippet", cache.discover(PROJECT.snippets))
 def test_snippet_runs_and_its_claims_hold(snippet, snippet_outcomes):
     outcome = snippet_outcomes[snippet]
     if not outcome.ok:
-        pages = ", ".join(_pages_embedding(DOCS).get(snippet, ["no page"]))
+        pages = ", ".join(pages_embedding(snippet) or ["no page"])
         pytest.fail(f"{outcome.describe()}\nembedded in: {pages}\n\n{outcome.traceback}", pytrace=False)
-    assert outcome.result["blocks"] or outcome.result["figures"], f"snippets/{snippet} shows nothing"
+    cells = outcome.result["cells"]
+    assert any(cell["blocks"] or cell["figures"] for cell in cells), f"snippets/{snippet} shows nothing"
+    assert not outcome.warnings, f"snippets/{snippet} reported: {outcome.warnings}"

@@ -17,6 +17,7 @@ from sklearn.preprocessing import StandardScaler
 
 # --8<-- [start:data]
 df = make_sales_data()  # Sales is in thousands of units: 9.5 means 9,500 seats
+df = df[df["Sales"] >= 1]  # stores that sold (almost) nothing would make MAPE explode: see the FAQ
 show(df.head())
 # --8<-- [end:data]
 

@@ -4,13 +4,15 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
 #     name: python3
 # ---
 
-# %% [markdown]
+# %% [markdown] tags=["ko"]
 # # 실습 2: 컬럼 53개짜리 데이터로 이진 분류하기
 #
 # 수업 노트에 나온 것처럼 특성 컬럼이 53개이고 타깃이 0/1인 표를 다룹니다. 이 실습에서 해 볼 내용은 다음과 같습니다.
@@ -22,17 +24,36 @@
 #
 # 40분 정도 걸리고, 노트북 전체는 1분 안에 실행됩니다.
 
-# %% [markdown]
+# %% [markdown] tags=["ko"]
 # ## 1. 준비
 #
 # 환경 변수는 TensorFlow를 import하기 **전에** 설정해야 합니다. TensorFlow의 로그 메시지를 숨기고,
 # 결과의 마지막 자릿수를 바꾸는 설정 하나를 고정합니다.
 
+# %% [markdown] tags=["en"]
+# # Lab 2: Binary classification with 53 columns
+#
+# A table with 53 feature columns and a 0/1 target, like the one in the course notes. Here you will practise:
+#
+# - a binary classifier: a `sigmoid` output node and `loss='binary_crossentropy'`;
+# - tuning the number of nodes, the number of epochs and the learning rate, while watching the learning curves for
+#   overfitting;
+# - `EarlyStopping` with `restore_best_weights=True`;
+# - turning probabilities into labels with `pred >= 0.5`, and what moving the threshold does to precision and recall.
+#
+# It takes about 40 minutes; the whole notebook runs in under a minute.
+
+# %% [markdown] tags=["en"]
+# ## 1. Setup
+#
+# The environment variables must be set **before** TensorFlow is imported: they hide TensorFlow's log messages
+# and fix a setting that changes the last digits of the results.
+
 # %%
 import os
 
-os.environ["TF_CPP_MIN_LOG_LEVEL"] = "3"  # TensorFlow의 C++ 로그 메시지 숨기기
-os.environ["TF_ENABLE_ONEDNN_OPTS"] = "0"  # 어느 컴퓨터에서나 같은 계산 결과
+os.environ["TF_CPP_MIN_LOG_LEVEL"] = "3"  # ko: TensorFlow의 C++ 로그 메시지 숨기기 # en: hide TensorFlow's C++ log messages
+os.environ["TF_ENABLE_ONEDNN_OPTS"] = "0"  # ko: 어느 컴퓨터에서나 같은 계산 결과 # en: same numerics on every machine
 os.environ["KERAS_BACKEND"] = "tensorflow"
 
 import keras
@@ -48,7 +69,8 @@ plt.rcParams["figure.dpi"] = 80
 
 
 def dl_history_plot(history, ax=None, title=None):
-    # 학습 곡선: 에포크마다 학습 loss와 검증 loss
+    # ko: 학습 곡선: 에포크마다 학습 loss와 검증 loss
+    # en: learning curve: training loss and validation loss per epoch
     hist = getattr(history, "history", history)
     if ax is None:
         _, ax = plt.subplots(figsize=(6, 3.5))
@@ -64,13 +86,21 @@ def dl_history_plot(history, ax=None, title=None):
     return ax
 
 
-# %% [markdown]
+# %% [markdown] tags=["ko"]
 # ## 2. 데이터: 1000행, 53개 컬럼
 #
 # scikit-learn의 `make_classification`으로 고정된 시드를 써서 표를 만듭니다. 53개 컬럼 중 실제로 정보를 담은 것은
 # 8개뿐이고, 6개는 그 8개를 조합한 것, 나머지 39개는 잡음입니다. 게다가 8%의 행은 라벨이 무작위로 정해져서(그중 절반쯤은
 # 틀린 라벨) 완벽한 모델이라도 100%는 나올 수 없습니다. 파라미터가 너무 많은 모델이라면 이 잡음까지 외워 버릴 여지가
 # 충분합니다.
+
+# %% [markdown] tags=["en"]
+# ## 2. The data: 1000 rows, 53 columns
+#
+# scikit-learn's `make_classification` generates the table with a fixed seed. Only 8 of the 53 columns really carry
+# information, 6 are combinations of those, and the other 39 are noise. In addition 8% of the rows get a random
+# label (about half of them end up wrong), so even a perfect model cannot reach 100%. A model with too many
+# parameters has plenty of room here to memorize noise.
 
 # %%
 x, y = make_classification(n_samples=1000, n_features=53, n_informative=8, n_redundant=6,
@@ -83,11 +113,17 @@ df.head()
 print("shape:", df.shape)
 print("rows per class:", np.bincount(y))
 
-# %% [markdown]
+# %% [markdown] tags=["ko"]
 # ## 3. 학습/검증 데이터 나누기와 표준화
 #
 # 학습 70%, 검증 30%로 나눕니다. `stratify=y`를 주면 두 데이터의 클래스 비율이 같아집니다.
 # 표준화의 평균과 표준편차는 학습 데이터에서만 구합니다.
+
+# %% [markdown] tags=["en"]
+# ## 3. Training/validation split and standardization
+#
+# 70% training, 30% validation. `stratify=y` keeps the class ratio the same in both parts. The scaler learns from
+# the training data only.
 
 # %%
 x_train, x_val, y_train, y_val = train_test_split(x, y, test_size=0.3, random_state=0, stratify=y)
@@ -96,7 +132,8 @@ x_train = scaler.fit_transform(x_train)
 x_val = scaler.transform(x_val)
 print("train:", x_train.shape, " validation:", x_val.shape)
 
-# %% [markdown]
+
+# %% [markdown] tags=["ko"]
 # ## 4. 모든 실험에 쓸 함수 하나
 #
 # 아래 실험들에서 바꾸는 것은 은닉층, 학습률, 콜백 세 가지뿐입니다. 나머지는 모두 고정해 두었으니,
@@ -106,13 +143,24 @@ print("train:", x_train.shape, " validation:", x_val.shape)
 # - loss: `binary_crossentropy`, $-\frac{1}{n}\sum \big[y_i \log p_i + (1 - y_i)\log(1 - p_i)\big]$
 # - 모델을 만들 때마다 `keras.utils.set_random_seed(0)`를 불러서 실행끼리 비교할 수 있게 합니다.
 
+# %% [markdown] tags=["en"]
+# ## 4. One function for every experiment
+#
+# Only three things change between the experiments below: the hidden layers, the learning rate and the callbacks.
+# Everything else stays fixed, so a difference in the learning curves comes from what we changed.
+#
+# - Output layer: **one node with `activation='sigmoid'`**. Its output is a number between 0 and 1, read as the
+#   probability that the row belongs to class 1.
+# - Loss: `binary_crossentropy`, $-\frac{1}{n}\sum \big[y_i \log p_i + (1 - y_i)\log(1 - p_i)\big]$.
+# - `keras.utils.set_random_seed(0)` before every model, so the runs can be compared.
+
 # %%
 def train(hidden_units, learning_rate=0.003, epochs=30, callbacks=None):
     keras.utils.set_random_seed(0)
     model = keras.Sequential(
         [keras.Input(shape=(x_train.shape[1],))]
         + [keras.layers.Dense(n, activation="relu") for n in hidden_units]
-        + [keras.layers.Dense(1, activation="sigmoid")]  # 이진 분류: 노드 1개, sigmoid
+        + [keras.layers.Dense(1, activation="sigmoid")]  # ko: 이진 분류: 노드 1개, sigmoid # en: binary: one node, sigmoid
     )
     model.compile(optimizer=keras.optimizers.Adam(learning_rate=learning_rate),
                   loss="binary_crossentropy", metrics=["accuracy"])
@@ -121,11 +169,17 @@ def train(hidden_units, learning_rate=0.003, epochs=30, callbacks=None):
     return model, history
 
 
-# %% [markdown]
+# %% [markdown] tags=["ko"]
 # ## 5. 노드 수: 큰 신경망과 작은 신경망
 #
 # 수업 노트에 "노드를 늘렸더니 학습 곡선이 더 나빠졌다"는 이야기가 있습니다. 직접 해 봅시다.
 # 노드 256개짜리 은닉층 두 개와 노드 8개짜리 은닉층 하나를 각각 30 에포크씩 학습시켜 비교합니다.
+
+# %% [markdown] tags=["en"]
+# ## 5. Nodes: a large network against a small one
+#
+# The course notes report: "I added nodes and the learning curve got worse." Let us try it: two hidden layers of
+# 256 nodes against a single hidden layer of 8 nodes, both for 30 epochs.
 
 # %%
 large_model, large = train([256, 256])
@@ -143,7 +197,7 @@ dl_history_plot(small, ax=ax_small, title="small: Dense(8)")
 plt.tight_layout()
 plt.show()
 
-# %% [markdown]
+# %% [markdown] tags=["ko"]
 # 큰 신경망은 학습 데이터 700행에 파라미터가 약 8만 개나 됩니다. 학습 loss를 거의 0까지 끌어내리는데, 잡음과 틀린
 # 라벨까지 통째로 외웠다는 뜻입니다. 검증 loss는 몇 에포크 만에 가장 낮은 점을 찍고 그 뒤로는 꾸준히 올라갑니다.
 # 이렇게 두 곡선 사이가 점점 벌어지는 것이 **과적합**입니다.
@@ -151,6 +205,15 @@ plt.show()
 # 작은 신경망은 더 천천히 배우지만, 두 곡선이 함께 내려가고 서로 가까이 붙어 있습니다.
 #
 # **스스로 확인하기.**
+
+# %% [markdown] tags=["en"]
+# The large network (about 80,000 parameters for 700 training rows) drives the training loss almost to 0: it
+# memorizes the training rows, noise and wrong labels included. Its validation loss reaches its lowest point
+# within a few epochs and then climbs steadily. That widening gap between the two curves is **overfitting**.
+#
+# The small network learns more slowly, but its two curves go down together and stay close.
+#
+# **Check yourself.**
 
 # %%
 lh, sh = large.history, small.history
@@ -162,13 +225,21 @@ assert lh["val_loss"][-1] - lh["loss"][-1] > 2 * (sh["val_loss"][-1] - sh["loss"
 assert sh["val_loss"][-1] < 0.7 * lh["val_loss"][-1], "the small network ends far lower"
 print("all checks passed")
 
-# %% [markdown]
+# %% [markdown] tags=["ko"]
 # ## 6. 에포크 수: EarlyStopping으로 알맞은 때 멈추기
 #
 # 큰 신경망을 꼭 써야 한다면, 검증 loss가 가장 낮은 지점에서 학습을 멈추는 방법이 있습니다.
 # `EarlyStopping`은 `val_loss`를 지켜보다가 `patience` 에포크 동안 나아지지 않으면 학습을 멈춥니다.
 # `restore_best_weights=True`를 주면 가장 좋았던 에포크의 가중치로 되돌려 놓습니다. 이 옵션이 없으면 마지막 에포크의
 # 가중치가 남는데, 그때는 이미 과적합된 상태입니다.
+
+# %% [markdown] tags=["en"]
+# ## 6. Epochs: stop at the right time with EarlyStopping
+#
+# If a large network is what you want, you can stop training where the validation loss is lowest instead.
+# `EarlyStopping` watches `val_loss` and stops when it has not improved for `patience` epochs.
+# With `restore_best_weights=True` the model gets back the weights of its best epoch. Without it you would keep the
+# weights of the last epoch, which are already overfitted.
 
 # %%
 stop = keras.callbacks.EarlyStopping(monitor="val_loss", patience=5, restore_best_weights=True)
@@ -191,11 +262,17 @@ assert np.isclose(es_loss, min(stopped.history["val_loss"]), atol=1e-3), "the be
 assert es_loss < 0.7 * lh["val_loss"][-1], "much better than training the large network for 30 epochs"
 print("all checks passed")
 
-# %% [markdown]
+# %% [markdown] tags=["ko"]
 # ## 7. 학습률: 보폭과 에포크 수
 #
 # 학습률은 옵티마이저가 한 번에 내딛는 보폭입니다. 작은 신경망을 세 가지 학습률로 40 에포크씩 학습시키고
 # 검증 loss를 비교합니다.
+
+# %% [markdown] tags=["en"]
+# ## 7. Learning rate: step size against number of epochs
+#
+# The learning rate is the size of each step the optimizer takes. We train the small network for 40 epochs at three
+# learning rates and compare the validation loss.
 
 # %%
 learning_rates = [0.0003, 0.003, 0.1]
@@ -214,7 +291,7 @@ ax.grid(alpha=0.3)
 ax.legend()
 plt.show()
 
-# %% [markdown]
+# %% [markdown] tags=["ko"]
 # - **0.0003 (너무 작음):** 곡선은 매끄럽지만 느립니다. 40 에포크가 지나도 아직 내려가는 중입니다.
 #   학습률이 작으면 에포크가 더 많이 필요합니다.
 # - **0.003:** 가파르게 떨어지다가 꺾이고, 그 뒤로 완만하게 내려갑니다. 우리가 바라는 모양입니다.
@@ -222,6 +299,15 @@ plt.show()
 #   가중치가 자리를 잡지 못하고 이리저리 튀는 것입니다.
 #
 # 지그재그의 정도는 에포크마다 `val_loss`가 바뀐 크기의 평균으로 잽니다(처음 5 에포크는 뺍니다).
+
+# %% [markdown] tags=["en"]
+# - **0.0003 (too small):** the curve is smooth but slow; after 40 epochs it is still going down. A smaller learning
+#   rate needs more epochs.
+# - **0.003:** a steep drop, a bend, then a gentle slope. This is the shape we want.
+# - **0.1 (too large):** the lowest point comes after a few epochs, then the curve zig-zags and climbs. The steps are
+#   so large that the weights jump around instead of settling.
+#
+# We measure the zig-zag as the mean change of `val_loss` from one epoch to the next (after the first 5 epochs).
 
 # %%
 rows = []
@@ -240,15 +326,22 @@ assert lr_histories[0.0003]["val_loss"][-1] < lr_histories[0.0003]["val_loss"][-
 assert last[0.1] > 2 * last[0.003], "the large learning rate ends overfitted"
 print("all checks passed")
 
-# %% [markdown]
+# %% [markdown] tags=["ko"]
 # ## 8. 확률을 라벨로: `pred >= 0.5`
 #
 # `predict`가 돌려주는 것은 라벨이 아니라 확률입니다. `pred >= 0.5`는 확률 하나하나를 `True`/`False`로 바꾸고,
 # `.astype(int)`가 그것을 1/0으로 바꿉니다. `np.where(pred >= 0.5, 1, 0)`도 똑같습니다.
 # 5절에서 만든 작은 신경망을 씁니다.
 
+# %% [markdown] tags=["en"]
+# ## 8. From probabilities to labels: `pred >= 0.5`
+#
+# `predict` returns probabilities, not labels. `pred >= 0.5` turns each probability into `True`/`False`, and
+# `.astype(int)` turns those into 1/0. `np.where(pred >= 0.5, 1, 0)` does the same thing.
+# We use the small network from section 5.
+
 # %%
-pred = small_model.predict(x_val, verbose=0).ravel()  # 클래스 1일 확률
+pred = small_model.predict(x_val, verbose=0).ravel()  # ko: 클래스 1일 확률 # en: probabilities of class 1
 print("first 5 probabilities:", pred[:5].round(3))
 
 labels = (pred >= 0.5).astype(int)
@@ -264,7 +357,7 @@ assert np.array_equal(labels, np.where(pred >= 0.5, 1, 0)), "the same labels eit
 assert np.isclose(accuracy_score(y_val, labels), keras_accuracy, atol=1e-3), "Keras also cuts at 0.5"
 print("all checks passed")
 
-# %% [markdown]
+# %% [markdown] tags=["ko"]
 # ### 임곗값 옮겨 보기
 #
 # 0.5는 기본값일 뿐입니다. 임곗값을 낮추면 1로 판정하는 행이 늘어납니다. 실제 1을 덜 놓치니 **재현율**은 올라가지만,
@@ -272,6 +365,15 @@ print("all checks passed")
 #
 # - 정밀도(precision) = 1로 예측한 행 중에서 실제로 1인 비율
 # - 재현율(recall) = 실제로 1인 행 중에서 1로 예측한 비율
+
+# %% [markdown] tags=["en"]
+# ### Moving the threshold
+#
+# 0.5 is only the default. With a lower threshold more rows are called 1: fewer true 1s are missed (**recall** goes
+# up), but more of the rows called 1 are wrong (**precision** goes down). A higher threshold does the opposite.
+#
+# - precision = of the rows predicted 1, the share that really are 1;
+# - recall = of the rows that really are 1, the share predicted 1.
 
 # %%
 thresholds = [0.3, 0.5, 0.7]
@@ -307,11 +409,11 @@ assert r[0.3] >= r[0.5] >= r[0.7] and r[0.3] > r[0.7] + 0.1, "a lower threshold 
 assert p[0.3] < p[0.7] - 0.05, "...and lowers precision"
 print("all checks passed")
 
-# %% [markdown]
+# %% [markdown] tags=["ko"]
 # 어느 임곗값이 맞는지는 어떤 실수가 더 비싼지에 달려 있습니다. 질병이나 사기 거래처럼 1을 놓치면 손해가 크다면
 # 임곗값을 낮추고, 잘못된 경보가 더 곤란하다면 높입니다.
 
-# %% [markdown]
+# %% [markdown] tags=["ko"]
 # ## 정리
 #
 # - 이진 분류: 출력층은 `Dense(1, activation='sigmoid')`, loss는 `binary_crossentropy`입니다.
@@ -330,3 +432,27 @@ print("all checks passed")
 # 2. `train` 함수에서 은닉층마다 뒤에 `keras.layers.Dropout(0.5)`를 넣고 큰 신경망을 다시 학습시켜 보세요.
 #    두 곡선 사이의 간격이 줄어드나요?
 # 3. 재현율이 0.95 이상이 되는 임곗값을 찾아보세요. 그 대가로 정밀도는 얼마나 내려가나요?
+
+# %% [markdown] tags=["en"]
+# Which threshold is right depends on which mistake costs more. When a missed 1 is expensive (a disease, a fraud),
+# lower the threshold; when a false alarm is expensive, raise it.
+
+# %% [markdown] tags=["en"]
+# ## Summary
+#
+# - Binary classification: output `Dense(1, activation='sigmoid')`, `loss='binary_crossentropy'`; `predict` gives
+#   probabilities of class 1.
+# - **Nodes:** more nodes are not always better. With 53 columns and 700 rows the large network memorized the training
+#   data: the training loss fell to about 0 while the validation loss rose. That is overfitting.
+# - **Epochs:** `EarlyStopping(monitor='val_loss', patience=..., restore_best_weights=True)` stops at the right time and
+#   keeps the best weights.
+# - **Learning rate:** too large zig-zags; too small needs many more epochs.
+# - `(pred >= 0.5).astype(int)` turns probabilities into labels. A lower threshold raises recall and lowers precision.
+#
+# ## Try it yourself
+#
+# 1. Try `train([32])` and `train([64, 32])` and draw their learning curves with `dl_history_plot`. From what size on
+#    does the gap between the two curves start to widen?
+# 2. In `train`, add `keras.layers.Dropout(0.5)` after each hidden layer and train the large network again. Does the
+#    gap between the curves shrink?
+# 3. Find the threshold at which recall is at least 0.95. How much precision does it cost?

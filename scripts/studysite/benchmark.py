@@ -1,7 +1,7 @@
 """Measure the build: what the snippet runner costs, cold, warm and after small edits; and
 what each page weighs.
 
-    python scripts/benchmark.py
+    studysite benchmark
 
 Works on a copy of the repository in a temporary folder (your cache is left alone) and
 prints one row per build: wall time, how many snippets and labs ran, and the ratio to a
@@ -18,7 +18,6 @@ import http.server
 import os
 import re
 import shutil
-import shutil as _shutil
 import statistics
 import subprocess
 import sys
@@ -27,7 +26,6 @@ import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
 # Executed notebooks (*.ipynb) and _generated/ are outputs: the cold build starts without them.
 COPY_IGNORE = shutil.ignore_patterns(".venv", ".git", "_generated", "site", ".cache", "__pycache__", ".pytest_cache",
                                      "*.ipynb")
@@ -54,7 +52,7 @@ def page_count(site: Path) -> int:
 
 def page_weights(site: Path) -> tuple[str, dict[str, int]]:
     pages = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
-    chromium = os.environ.get("CHROMIUM") or _shutil.which("chromium")
+    chromium = os.environ.get("CHROMIUM") or shutil.which("chromium")
     if chromium:
         return "bytes loaded in Chromium", _weights_in_browser(site, pages, chromium)
     return "HTML plus the files it references", {page: _weight_on_disk(site, page) for page in pages}
@@ -103,15 +101,15 @@ def _weight_on_disk(site: Path, page: str) -> int:
     return total
 
 
-def main() -> None:
+def main(root: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="dlnotes-bench-") as tmp:
         work = Path(tmp) / "repo"
-        shutil.copytree(ROOT, work, ignore=COPY_IGNORE)
+        shutil.copytree(root, work, ignore=COPY_IGNORE)
         site = Path(tmp) / "site"
         rows = []
         rows.append(("cold (empty cache)", *build(work, site)))
         rows.append(("warm (all cached)", *build(work, site)))
-        rows.append(("plain (runner off)", *build(work, site, SNIPPETS_RUN="0")))
+        rows.append(("plain (runner off)", *build(work, site, STUDYSITE_RUN="false")))
 
         snippet = work / "snippets" / "training" / "linear_fit.py"
         snippet.write_text(snippet.read_text(encoding="utf-8") + "\n# edited by the benchmark\n", encoding="utf-8")
@@ -138,6 +136,3 @@ def main() -> None:
     for page, size in ordered[-5:][::-1]:
         print(f"  {size / 1024:8.0f} KiB  {page}")
 
-
-if __name__ == "__main__":
-    main()

@@ -1,0 +1,161 @@
+"""``!snippet`` lines in pages: parse them strictly, and render code, output and figures.
+
+    !snippet training/linear_fit.py            the whole file: code, output, figures
+    !snippet training/linear_fit.py:fit        the section ``fit``
+    !snippet training/linear_fit.py:fit only=code,output    choose what to show
+    !snippet training/linear_fit.py figure=fit   one figure only
+
+Every line that starts with ``!snippet`` must parse; one that does not is an error naming the
+page and line, never literal text on a page.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from . import strings
+
+STARTS_LIKE_AN_EMBED = re.compile(r"^[ \t]*!snippet\b", re.I | re.M)
+EMBED = re.compile(r"^(?P<indent>[ \t]*)!snippet[ \t]+(?P<target>\S+)(?P<options>(?:[ \t]+\S+)*)[ \t]*$")
+PATH = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_./-]*\.py$")
+SECTION = re.compile(r"^[A-Za-z0-9_-]+$")
+OPTION = re.compile(r"^(?P<name>[a-z]+)=(?P<value>[A-Za-z0-9_,-]+)$")
+SHOWABLE = ("code", "output", "figures")
+FIGURE_URL = "assets/snippets"  # where figures land in the built site
+
+
+class EmbedError(Exception):
+    """A ``!snippet`` line that cannot be used, with the page and line it is on."""
+
+    def __init__(self, page: str, line: int, message: str):
+        super().__init__(f"{page}:{line}: {message}")
+        self.page, self.line, self.message = page, line, message
+
+
+@dataclass
+class Embed:
+    path: str
+    section: str | None
+    show: tuple[str, ...]
+    figure: str | None
+    line: int
+    start: int = 0  # character offsets of the line in the page
+    end: int = 0
+    indent: str = ""
+    options: dict = field(default_factory=dict)  # as written: the language twins must agree on them
+
+    @property
+    def signature(self) -> tuple:
+        return self.path, self.section, tuple(sorted(self.options.items()))
+
+
+def _parse(line: str, page: str, number: int) -> Embed:
+    def fail(message: str) -> EmbedError:
+        return EmbedError(page, number, f"cannot use `{line.strip()}`: {message}")
+
+    match = EMBED.match(line)
+    if not match or not line.lstrip().startswith("!snippet"):
+        raise fail("write `!snippet <path>.py[:section] [only=code,output,figures] [figure=name]`")
+    path, _, section = match["target"].partition(":")
+    if path.startswith("/") or "\\" in path or ".." in PurePosixPath(path).parts:
+        raise fail("the path must be relative to snippets/, without '..'")
+    if not PATH.match(path):
+        raise fail(f"{path!r} is not a snippet path like `training/linear_fit.py`")
+    if ":" in match["target"] and not SECTION.match(section):
+        raise fail(f"section name {section!r}: letters, digits, '-' and '_'")
+    options = {}
+    for word in match["options"].split():
+        option = OPTION.match(word)
+        if not option:
+            raise fail(f"option {word!r}: options are `only=...` and `figure=...`, lowercase, without spaces")
+        if option["name"] in options:
+            raise fail(f"option {option['name']!r} given twice")
+        options[option["name"]] = option["value"]
+    unknown = set(options) - {"only", "figure"}
+    if unknown:
+        raise fail(f"unknown option {sorted(unknown)[0]!r} (known: only, figure)")
+    show = tuple(options.get("only", ",".join(SHOWABLE)).split(","))
+    bad = [part for part in show if part not in SHOWABLE]
+    if bad or len(set(show)) != len(show):
+        raise fail(f"only={options['only']}: choose from {', '.join(SHOWABLE)}, each once")
+    return Embed(path, section or None, show, options.get("figure"), number, indent=match["indent"],
+                 options=options)
+
+
+def find_embeds(markdown: str, page: str = "<page>") -> list[Embed]:
+    """Every ``!snippet`` line of a page; raises EmbedError at the first one that does not parse."""
+    embeds = []
+    for match in STARTS_LIKE_AN_EMBED.finditer(markdown):
+        start = match.start()
+        end = markdown.find("\n", start)
+        end = len(markdown) if end < 0 else end
+        number = markdown.count("\n", 0, start) + 1
+        embed = _parse(markdown[start:end], page, number)
+        embed.start, embed.end = start, end
+        embeds.append(embed)
+    return embeds
+
+
+def has_section(source: str, section: str) -> bool:
+    return re.search(rf"^#\s*--8<--\s*\[\s*start\s*:\s*{re.escape(section)}\s*\]", source, re.M) is not None
+
+
+def _one_line(text: str) -> str:
+    # Raw HTML must stay one block: a blank line in the output would end it early.
+    return text.replace("\r", "").replace("\n", "&#10;")
+
+
+def output_html(blocks: list[dict], lang: str, rel: str) -> str:
+    """The output box: text blocks HTML-escaped, tables as the (escaped) HTML pandas made."""
+    body = []
+    for block in blocks:
+        if block["type"] == "text" and block["text"].strip():
+            body.append(f"<pre><code>{_one_line(html.escape(block['text'].rstrip()))}</code></pre>")
+        elif block["type"] == "table":
+            body.append(f'<div class="snippet-table">{_one_line(block["html"])}</div>')
+    if not body:
+        return ""
+    label = html.escape(strings.text(lang, "output"))
+    return (f'<div class="snippet-output" data-snippet="{html.escape(rel, quote=True)}">'
+            f'<p class="snippet-output__label">{label}</p>{"".join(body)}</div>')
+
+
+def failure_note(lang: str, message: str, *, never_ran: bool) -> str:
+    """In ``mkdocs serve`` only: the error on the page itself (a failed build would hang the request)."""
+    headline = strings.text(lang, "snippet_never_ran" if never_ran else "snippet_failed")
+    return (f'<div class="admonition failure"><p class="admonition-title">{html.escape(headline)}</p>'
+            f"<pre><code>{_one_line(html.escape(message))}</code></pre></div>")
+
+
+def render(embed: Embed, result: dict, lang: str, figure_src, where: str) -> str:
+    """The Markdown for one embed: the code (through pymdownx.snippets), its output, its figures.
+
+    ``figure_src(figure)`` gives the URL of a figure relative to the page, or None if missing.
+    """
+    from mkdocs.exceptions import PluginError
+
+    parts = []
+    if "code" in embed.show:
+        target = f"{embed.path}:{embed.section}" if embed.section else embed.path
+        parts += [f'```python title="snippets/{embed.path}"', f'--8<-- "{target}"', "```", ""]
+    blocks = [block for cell in result["cells"] for block in cell["blocks"]]
+    figures = [figure for cell in result["cells"] for figure in cell["figures"]]
+    if "output" in embed.show:
+        box = output_html(blocks, lang, embed.path)
+        if box:
+            parts += [box, ""]
+    if embed.figure:
+        figures = [f for f in figures if f["name"] == embed.figure]
+        if not figures:
+            raise PluginError(f"{where} figure={embed.figure}, which the snippet does not produce")
+    if "figures" in embed.show or embed.figure:
+        for figure in figures:
+            src = figure_src(figure)
+            if src is None:
+                raise PluginError(f"{where}: its figure '{figure['name']}' is missing from the outputs")
+            alt = html.escape(figure["alt"][lang], quote=True)
+            parts += [f'<figure class="snippet-figure"><img src="{src}" alt="{alt}" loading="lazy"></figure>', ""]
+    return "\n".join(embed.indent + line if line else "" for line in parts)

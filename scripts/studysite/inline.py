@@ -1,0 +1,71 @@
+"""Make code stand on its own: ``from dlnotes import make_sales_data`` becomes the function itself.
+
+A download must run with ``requirements.txt`` alone, where the site's helper module is not
+importable; so the helpers a piece of code uses are copied in (only those it uses, with the
+module-level names and imports they need), the way the build writes a lab's notebook.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+_IMPORT = re.compile(r"^from dlnotes import (?P<names>[\w, ()]+?)\s*(?:#.*)?$", re.M)
+_PLAIN_IMPORT = re.compile(r"^import dlnotes\b.*\n?", re.M)
+
+
+class InlineError(Exception):
+    pass
+
+
+def _definitions(tree: ast.Module) -> dict[str, ast.stmt]:
+    found = {}
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            found[node.name] = node
+        elif isinstance(node, ast.Assign):
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    found[target.id] = node
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            for alias in node.names:
+                found[(alias.asname or alias.name).split(".")[0]] = node
+    return found
+
+
+def helpers_source(module: Path, names: list[str]) -> str:
+    """The source of ``names`` from ``module``, with what they need from it, in the module's order."""
+    source = module.read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    defined = _definitions(tree)
+    needed: list[ast.stmt] = []
+    todo = list(names)
+    while todo:
+        name = todo.pop()
+        node = defined.get(name)
+        if node is None:
+            raise InlineError(f"{module.name} has no {name!r} to copy in")
+        if node in needed:
+            continue
+        needed.append(node)
+        todo += [n.id for n in ast.walk(node) if isinstance(n, ast.Name) and n.id in defined]
+    imports = [n for n in tree.body if n in needed and isinstance(n, (ast.Import, ast.ImportFrom))]
+    others = [n for n in tree.body if n in needed and n not in imports]
+    lines = source.splitlines()
+    pieces = [ast.get_source_segment(source, n) for n in imports]
+    for node in others:
+        first = min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", [])])
+        pieces.append("\n" + "\n".join(lines[first - 1: node.end_lineno]))
+    return "\n".join(pieces).strip() + "\n"
+
+
+def inline_helpers(code: str, module: Path) -> str:
+    """``code`` with its ``from dlnotes import ...`` lines replaced by the helpers themselves."""
+    code = _PLAIN_IMPORT.sub("", code)
+
+    def replace(match: re.Match) -> str:
+        names = [n.strip() for n in match["names"].strip("()").split(",") if n.strip()]
+        return helpers_source(module, names).rstrip("\n")
+
+    return _IMPORT.sub(replace, code)

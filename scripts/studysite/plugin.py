@@ -1,0 +1,183 @@
+"""The MkDocs plugin ``studysite``: wires the runner, the labs and the embeds into a build.
+
+Before a build it brings every snippet and lab up to date (only what changed runs); while
+pages are rendered it expands their ``!snippet`` lines and the FAQ index. In ``mkdocs serve``
+a failure is shown on the page and in the log instead of failing the build (a failed build
+would leave the browser's request hanging until the next good one).
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import threading
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+
+from . import embed, faq, labs, runner, strings
+from .config import StudySiteConfig
+from .outcome import Outcome
+from .project import Project
+
+log = logging.getLogger("mkdocs.plugins.studysite")
+
+
+class StudySitePlugin(BasePlugin[StudySiteConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self):
+        self.serving = False
+        self.project: Project | None = None
+        self.lectures: list[str] = []
+        self.failures: dict[str, Outcome] = {}  # snippets that failed in this build (serve shows them)
+        self.figure_files: dict[tuple[str, str], File] = {}  # (snippet, figure name) -> its file in the site
+
+    def on_startup(self, *, command, dirty):
+        self.serving = command == "serve"
+
+    def on_config(self, config):
+        root = Path(config.config_file_path).resolve().parent
+        self.project = Project.at(root, snippets=self.config.snippets_dir, outputs=self.config.outputs_dir,
+                                  labs=self.config.labs_dir, docs=config.docs_dir)
+        self.lectures = faq.lectures_in(config.nav)
+        return config
+
+    def on_serve(self, server, *, config, builder):
+        for folder in (self.project.snippets, self.project.labs):
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server
+
+    # --- Before the build: run what changed ---------------------------------------------------------
+
+    def on_pre_build(self, *, config):
+        if not self.config.run:
+            return
+        # Labs (kernels, one at a time) run beside the snippets (worker processes): both wait on CPU
+        # at different moments, so side by side finishes sooner than one after the other.
+        lab_outcomes: list[Outcome] = []
+        lab_thread = threading.Thread(target=lambda: lab_outcomes.extend(labs.build(self.project, jobs=1)))
+        lab_thread.start()
+        try:
+            outcomes = runner.run(self.project, jobs=self.config.workers, default_timeout=self.config.timeout)
+        finally:
+            lab_thread.join()
+        ran = [o for o in outcomes + lab_outcomes if o.status != "cached"]
+        if ran:
+            log.info("studysite:\n%s", runner.summary_table(ran))
+        self.failures = {o.rel: o for o in outcomes if not o.ok}
+        failed = [o for o in outcomes + lab_outcomes if not o.ok]
+        if not failed:
+            return
+        pages = self._pages_embedding()
+        lines = ["these failed; the last good outputs are kept:"]
+        for outcome in failed:
+            if outcome.kind == "snippet":
+                where = ", ".join(pages.get(outcome.rel, ["no page embeds it"]))
+            else:
+                where = ", ".join(f"docs/{lang}/labs/{Path(outcome.rel).stem}.ipynb" for lang in strings.LANGUAGES)
+            lines.append(f"  {outcome.describe()}\n    shown in {where}")
+            if outcome.traceback:
+                lines.append("    " + outcome.traceback.strip().replace("\n", "\n    "))
+        if self.serving:
+            log.error("\n".join(lines))
+        else:
+            raise PluginError("\n".join(lines))
+
+    def _pages_embedding(self) -> dict[str, list[str]]:
+        """snippet -> the pages (and lines) that embed it, for error messages."""
+        found: dict[str, list[str]] = {}
+        for page in sorted(self.project.docs.rglob("*.md")):
+            where = page.relative_to(self.project.root).as_posix()
+            try:
+                page_embeds = embed.find_embeds(page.read_text(encoding="utf-8"), where)
+            except embed.EmbedError:
+                continue  # reported when the page is rendered
+            for one in page_embeds:
+                found.setdefault(one.path, []).append(f"{where}:{one.line}")
+        return found
+
+    # --- Files: the figures of the current results --------------------------------------------------
+
+    @event_priority(-200)  # after mkdocs-static-i18n (-100) has laid out this language's files
+    def on_files(self, files, *, config):
+        self.figure_files.clear()
+        outputs = self.project.outputs
+        for rel in runner.cache.discover(self.project.snippets):
+            result = runner.load_result(outputs, rel)
+            for figure in runner.figures_of(result or {}):
+                source = outputs / rel / result["run_dir"] / figure["file"]
+                if source.is_file():
+                    uri = f"{embed.FIGURE_URL}/{rel}/{result['run_dir']}/{figure['file']}"
+                    file = File.generated(config, uri, abs_src_path=str(source))
+                    files.append(file)
+                    self.figure_files[rel, figure["name"]] = file
+        return files
+
+    # --- Pages: embeds and the FAQ index -----------------------------------------------------------
+
+    def _problem(self, message: str, lang: str, *, indent: str = "", last_good: str = "") -> str:
+        if not self.serving:
+            raise PluginError(message)
+        log.error(message)
+        note = embed.failure_note(lang, message, never_ran=not last_good)
+        return indent + note + ("\n\n" + last_good if last_good else "")
+
+    def on_page_markdown(self, markdown, *, page, config, files):
+        lang = strings.page_language(page)
+        if faq.INDEX_MARKER in markdown:
+            markdown = markdown.replace(faq.INDEX_MARKER,
+                                        faq.index_markdown(self.project.docs / lang, self.lectures))
+        where_page = f"docs/{page.file.src_uri}"
+        try:
+            embeds = embed.find_embeds(markdown, where_page)
+        except embed.EmbedError as error:
+            line_start = sum(len(line) + 1 for line in markdown.split("\n")[: error.line - 1])
+            line_end = markdown.find("\n", line_start)
+            line_end = len(markdown) if line_end < 0 else line_end
+            note = self._problem(str(error), lang)
+            return self.on_page_markdown(markdown[:line_start] + note + markdown[line_end:], page=page,
+                                         config=config, files=files)
+        pieces, last = [], 0
+        for one in embeds:
+            pieces += [markdown[last:one.start], self._render(one, page, lang, where_page)]
+            last = one.end
+        pieces.append(markdown[last:])
+        return "".join(pieces)
+
+    def _render(self, one: embed.Embed, page, lang: str, where_page: str) -> str:
+        where = f"{where_page}:{one.line} embeds snippets/{one.path}"
+        path = self.project.snippets / one.path
+        if not path.is_file():
+            return self._problem(f"{where}, which does not exist", lang, indent=one.indent)
+        if one.section and not embed.has_section(path.read_text(encoding="utf-8"), one.section):
+            return self._problem(f"{where}:{one.section}, but the snippet has no section '{one.section}'", lang,
+                                 indent=one.indent)
+        result = runner.load_result(self.project.outputs, one.path)
+        if result is None:
+            return self._problem(f"{where}, which has no output yet: run `studysite run`", lang, indent=one.indent)
+
+        def figure_src(figure):
+            file = self.figure_files.get((one.path, figure["name"]))
+            return get_relative_url(file.url, page.url) if file else None
+
+        shown = embed.render(one, result, lang, figure_src, where)
+        failed = self.failures.get(one.path)
+        if failed is not None:
+            return self._problem(f"{where}, which failed: {failed.describe()}", lang, indent=one.indent,
+                                 last_good=shown)
+        return shown
+
+    def on_post_page(self, output, *, page, config):
+        if page.file.src_uri.endswith(".ipynb"):
+            # The executed notebook is copied beside its page (mkdocs-jupyter's include_source).
+            name = html.escape(Path(page.file.src_uri).name, quote=True)
+            label = strings.text(strings.page_language(page), "download_notebook")
+            button = (f'<p class="lab-download"><a class="md-button md-button--primary" href="{name}" download>'
+                      f"{label}</a></p>")
+            output = output.replace('<div class="jupyter-wrapper">', button + '<div class="jupyter-wrapper">', 1)
+        return output

@@ -1,0 +1,34 @@
+"""Every piece of text the machinery puts on a page, per language: the one place to translate."""
+
+from __future__ import annotations
+
+LANGUAGES = ("ko", "en")  # the first is the default language, built at the site's root
+
+UI = {
+    "ko": {
+        "output": "실행 결과",
+        "download_notebook": "노트북 내려받기 (.ipynb)",
+        "search": "검색",
+        "snippet_failed": "이 예제가 실패했습니다. 아래는 마지막으로 성공한 실행 결과입니다.",
+        "snippet_never_ran": "이 예제는 아직 한 번도 성공하지 못했습니다.",
+        "embed_error": "이 줄을 읽을 수 없습니다.",
+    },
+    "en": {
+        "output": "Output",
+        "download_notebook": "Download the notebook (.ipynb)",
+        "search": "Search",
+        "snippet_failed": "This example failed. Below is the output of its last good run.",
+        "snippet_never_ran": "This example has never run successfully yet.",
+        "embed_error": "This line cannot be read.",
+    },
+}
+
+
+def page_language(page) -> str:
+    """The language of a page, from its place in docs/<lang>/ (mkdocs-static-i18n's folder layout)."""
+    first = page.file.src_uri.split("/", 1)[0]
+    return first if first in LANGUAGES else LANGUAGES[0]
+
+
+def text(lang: str, key: str) -> str:
+    return UI[lang][key]
