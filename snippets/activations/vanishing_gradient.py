@@ -36,9 +36,10 @@ for act, g in norms.items():
 print(f"layer 1: the ReLU gradient is {norms['relu'][0] / norms['sigmoid'][0]:.1e} times larger")
 # --8<-- [end:gradients]
 sig, rel = np.array(norms["sigmoid"]), np.array(norms["relu"])
-assert rel[0] / sig[0] >= 100, "first layer: sigmoid gradient is orders of magnitude smaller"
+assert rel[0] / sig[0] >= 1e4, "first layer: the sigmoid gradient is tens of thousands of times smaller"
 assert sig[0] / sig[-1] < 1e-3, "sigmoid: the gradient shrinks from the last hidden layer to the first"
 assert np.all(np.diff(sig) > 0), "sigmoid: the gradient grows steadily from layer 1 to layer 10"
+assert np.all(sig[1:] / sig[:-1] > 2), "sigmoid: several times smaller at every layer on the way back"
 assert rel.max() / rel.min() < 3, "relu: every layer's gradient is of about the same size"
 
 # --8<-- [start:dead_units]
@@ -75,7 +76,7 @@ for name, make in [("SGD ", lambda: keras.optimizers.SGD(learning_rate=0.01)),
 # SGD's step is lr x gradient, so the tiny sigmoid gradient gives a tiny step. Adam divides each gradient
 # by its own recent size (plus a small epsilon, 1e-7), so the first layer falls behind far less.
 assert sgd["sigmoid"] / sgd["relu"] < 1e-4  # SGD: more than ten thousand times smaller
-assert 1e-3 < adam["sigmoid"] / adam["relu"] < 0.1  # Adam: still smaller, but by a factor of about a hundred
+assert 3e-3 < adam["sigmoid"] / adam["relu"] < 3e-2  # Adam: still smaller, but by a factor of about a hundred
 assert adam["sigmoid"] / adam["relu"] > 100 * sgd["sigmoid"] / sgd["relu"]
 
 fig, ax = plt.subplots()
