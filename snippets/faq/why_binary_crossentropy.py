@@ -41,6 +41,8 @@ bce_wrong = float(keras.losses.binary_crossentropy(np.array([1.0]), np.array([0.
 mse_wrong = float(keras.losses.mean_squared_error(np.array([1.0]), np.array([0.01])))
 assert abs(bce_wrong - 4.6) < 0.05  # -log(0.01) = 4.605
 assert mse_wrong < 1  # (1 - 0.01)^2 = 0.98: MSE can never exceed 1 here
+mse_01 = float(keras.losses.mean_squared_error(np.array([1.0]), np.array([0.1])))
+assert abs(mse_01 - 0.81) < 1e-3 and abs(mse_wrong - 0.98) < 1e-3  # 0.81 and 0.98: hardly different
 
 # --8<-- [start:gradient]
 # The output node computes p = sigmoid(z). How hard does each loss push z when p = 0.01 but y = 1?
@@ -54,7 +56,7 @@ for name, loss_fn in [("BCE", keras.losses.BinaryCrossentropy()), ("MSE", keras.
     print(f"{name}: gradient on z = {grads[name]:.4f}")
 # --8<-- [end:gradient]
 assert abs(grads["BCE"] - (0.01 - 1)) < 0.01  # BCE: dL/dz = p - y, a strong push
-assert abs(grads["MSE"]) < 0.05 and abs(grads["BCE"]) > 10 * abs(grads["MSE"])  # MSE: a weak push
+assert abs(grads["MSE"]) < 0.05 and 40 < abs(grads["BCE"]) / abs(grads["MSE"]) < 60  # MSE: ~50 times weaker
 
 probs = np.linspace(0.005, 0.995, 200)
 fig, ax = plt.subplots()

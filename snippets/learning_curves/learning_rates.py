@@ -68,6 +68,7 @@ big, mid, small = (histories[lr].history for lr in [0.1, 0.01, 0.001])
 assert zigzag(big["val_loss"]) > 0.2  # at 0.1 the curve really goes up and down ...
 assert zigzag(big["val_loss"]) > 5 * zigzag(mid["val_loss"])  # ... far more than at 0.01
 assert zigzag(small["val_loss"]) < 0.01 and zigzag(small["loss"]) < 0.01  # 0.001: smooth
+assert zigzag(mid["val_loss"]) < 0.01  # 0.01 hardly swings either
 n_mid = epochs_to_reach(mid["loss"], target)
 n_small = epochs_to_reach(small["loss"], target) or 16  # None: not even within 15 epochs
 assert n_mid is not None and n_mid <= 5
