@@ -91,7 +91,7 @@ ax.legend()
 save_figure(
     fig,
     "vanishing-gradient",
-    alt_ko="은닉층 10개 네트워크의 층별 기울기 크기(로그 축). sigmoid는 입력 쪽 층으로 갈수록 기울기가 급격히 작아지고, ReLU는 비슷한 크기를 유지한다",
+    alt_ko="은닉층 10개 신경망의 층별 기울기 크기(로그 축). sigmoid는 입력 쪽 층으로 갈수록 기울기가 급격히 작아지고, ReLU는 비슷한 크기를 유지한다",
     alt_en="Gradient norm per layer of a 10-layer network on a log scale: with sigmoid it shrinks "
     "sharply towards the input layers, with ReLU it stays about the same size",
 )
