@@ -42,6 +42,11 @@ assert wide[-1] > 1.2 * min(wide), "and its val loss then climbs"
 finals = [histories[n]["val_loss"][-1] for n in [8, 64, 512]]
 assert finals[1] + 0.02 < min(finals[0], finals[2]), "the middle size ends with the lowest val loss"
 assert best_epochs[0] >= 22, "8 nodes: val loss still falling at the end (room for more epochs)"
+assert best_epochs[0] > best_epochs[1] > best_epochs[2], "the more nodes, the earlier the lowest val loss"
+mid = histories[64]["val_loss"]
+assert mid[-1] - min(mid) < 0.05, "64 nodes: after its minimum val loss stays almost flat"
+rise = [(h[-1] - min(h)) / (len(h) - np.argmin(h)) for h in (mid, wide)]  # per epoch after the minimum
+assert rise[1] > 2 * rise[0], "512 nodes: val loss rises after its minimum faster than with 64"
 
 fig, ax = plt.subplots()
 for nodes, color in zip([8, 64, 512], ["#2ca02c", "#1f77b4", "#d62728"]):
@@ -56,6 +61,6 @@ ax.legend(fontsize=8, loc="upper right")
 save_figure(
     fig,
     "loss-by-number-of-nodes",
-    alt_ko="은닉 노드 8개, 64개, 512개 모델의 에포크별 train loss(점선)와 val_loss(실선). 노드가 많을수록 train loss는 0에 가깝게 내려가지만 val_loss는 더 일찍 최저점을 찍고 다시 올라가 두 곡선의 간격이 넓어짐",
+    alt_ko="은닉 노드 8개, 64개, 512개 모델의 에포크별 loss(점선)와 val_loss(실선). 노드가 많을수록 loss는 0에 가깝게 내려가지만 val_loss는 더 일찍 최저점을 찍고 다시 올라가 두 곡선의 간격이 넓어짐",
     alt_en="Train loss (dotted) and val_loss (solid) per epoch for 8, 64 and 512 hidden nodes: the more nodes, the closer train loss gets to zero, while val_loss bottoms out earlier and climbs again, so the gap widens",
 )

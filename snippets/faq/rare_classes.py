@@ -1,4 +1,4 @@
-"""A rare class barely counts in the average loss; balanced class weights even that out."""
+"""A rare class has few rows, so little weight in the average loss; balanced class weights even that out."""
 
 import numpy as np
 from sklearn.metrics import accuracy_score, classification_report, recall_score
@@ -16,13 +16,13 @@ assert (recall_score(y, always_0, average=None, zero_division=0)[1:] == 0).all()
 
 # --8<-- [start:share]
 counts = np.bincount(y)
-print("share of the loss per class, plain:   ", (counts / counts.sum()).round(3))
+print(f"{'share of the rows per class:':<47}", (counts / counts.sum()).round(3))
 
 weights = compute_class_weight("balanced", classes=np.unique(y), y=y)  # n / (classes * count)
-print("class_weight 'balanced':              ", weights.round(3))
-weighted = counts * weights
-print("share of the loss per class, weighted:", (weighted / weighted.sum()).round(3))
+print(f"{'class_weight balanced:':<47}", weights.round(3))
+weighted = counts * weights  # each class's total weight in the weighted average
+print(f"{'share of the total weight per class, weighted:':<47}", (weighted / weighted.sum()).round(3))
 # --8<-- [end:share]
-assert np.allclose(counts / counts.sum(), [0.9, 0.06, 0.04])  # class 0 dominates the average loss
+assert np.allclose(counts / counts.sum(), [0.9, 0.06, 0.04])  # class 0 has 90 % of the rows (and of the weight)
 assert np.allclose(weights, len(y) / (3 * counts))
-assert np.allclose(weighted / weighted.sum(), 1 / 3)  # after weighting every class counts equally
+assert np.allclose(weighted / weighted.sum(), 1 / 3)  # after weighting every class weighs the same in total

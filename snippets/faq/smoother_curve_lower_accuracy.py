@@ -42,7 +42,7 @@ for name, (history, val_loss, val_acc) in runs.items():
 # --8<-- [end:fit]
 
 (bumpy, bumpy_loss, bumpy_acc), (smooth, smooth_loss, smooth_acc) = runs.values()
-assert zigzag(smooth.history["val_loss"]) < 0.01  # the smooth run never goes up ...
+assert np.all(np.diff(smooth.history["val_loss"]) < 0)  # the smooth run never goes up ...
 assert zigzag(bumpy.history["val_loss"]) > 0.1  # ... the bumpy one does
 assert smooth_acc < bumpy_acc - 0.04  # and yet the smooth run is clearly LESS accurate,
 assert min(bumpy.history["val_accuracy"][-5:]) > max(smooth.history["val_accuracy"])  # at every late epoch
@@ -58,7 +58,7 @@ save_figure(
     fig,
     "smooth-vs-bumpy",
     alt_ko="위: 학습률 0.05는 val_loss가 조금씩 오르내리지만 정확도가 약 0.95에 이른다. 아래: 학습률 0.0005는 "
-    "loss 곡선이 매끄럽지만 15 epoch 뒤에도 loss가 높고 정확도가 더 낮다",
+    "loss 곡선이 매끄럽지만 15 에포크 뒤에도 loss가 높고 정확도가 더 낮다",
     alt_en="Top: at learning rate 0.05 val_loss goes up and down a little but accuracy reaches about 0.95. "
     "Bottom: at learning rate 0.0005 the loss curve is smooth, but after 15 epochs the loss is still high "
     "and accuracy is lower",

@@ -19,9 +19,17 @@ labels_where = np.where(pred >= 0.5, 1, 0)      # the same thing, written with n
 print("pred >= 0.5      :", (pred >= 0.5).ravel())
 print("astype(int)      :", labels_astype.ravel())
 print("np.where(...,1,0):", labels_where.ravel())
+
+# Keras' metrics=["accuracy"] calls p > 0.5 class 1: exactly 0.5 counts as 0 there.
+y_true = np.array([[0], [0], [1], [1], [1]])
+keras_acc = keras.metrics.BinaryAccuracy()
+keras_acc.update_state(y_true, pred)
+print(f"accuracy with >= 0.5: {(labels_astype == y_true).mean():.1f}   "
+      f"Keras accuracy: {float(keras_acc.result()):.1f}")
 # --8<-- [end:labels]
 assert np.array_equal(labels_astype, labels_where)
 assert labels_astype.ravel().tolist() == [0, 0, 1, 1, 1]  # exactly 0.5 counts as 1
+assert (labels_astype == y_true).mean() == 1.0 and abs(float(keras_acc.result()) - 0.8) < 1e-6  # Keras: 0.5 -> 0
 
 x, y_benign = load_breast_cancer(return_X_y=True)
 y = 1 - y_benign  # make 1 = malignant: the case we must not miss
@@ -54,6 +62,11 @@ assert low[2] - high[2] > 0.05 and high[1] - low[1] > 0.05  # clearly, not by on
 thresholds = np.linspace(0.02, 0.98, 49)
 precisions = [precision_score(y_val, (proba >= t).astype(int)) for t in thresholds]
 recalls = [recall_score(y_val, (proba >= t).astype(int)) for t in thresholds]
+# Lowering the threshold can only add samples to class 1, so recall never falls; precision usually
+# falls, but not at every step.
+assert all(a >= b for a, b in zip(recalls, recalls[1:])), "recall never drops as the threshold goes down"
+assert precisions[0] < precisions[-1] - 0.2, "overall, a lower threshold means a lower precision"
+assert any(a > b for a, b in zip(precisions, precisions[1:])), "...but at some step precision rises"
 fig, ax = plt.subplots()
 ax.plot(thresholds, precisions, label="precision", color="#1f77b4")
 ax.plot(thresholds, recalls, label="recall", color="#ff7f0e")

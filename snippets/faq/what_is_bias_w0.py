@@ -27,7 +27,7 @@ for use_bias in [False, True]:
 loss_no_bias, loss_bias = results[False][1], results[True][1]
 w_bias = [float(w.ravel()[0]) for w in results[True][0].get_weights()]
 # Without w0 the best line through the origin still misses by 5 everywhere on average: MSE >= ~25.
-assert loss_no_bias > 20
+assert 20 < loss_no_bias < 30  # "stops near 25"
 assert 2.0 < results[False][0].get_weights()[0][0, 0] < 2.6  # tilted a little to compensate
 assert loss_bias < 0.05
 assert abs(w_bias[0] - 2) < 0.1 and abs(w_bias[1] - 5) < 0.1

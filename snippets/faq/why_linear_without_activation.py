@@ -31,6 +31,7 @@ print(f"parameters: two layers {two_layers.count_params()}, one layer {one_layer
 print(f"same output for all 1000 inputs: {same} (largest difference {np.abs(out_two - out_one).max():.0e})")
 # --8<-- [end:collapse]
 assert same
+assert two_layers.count_params() == 21 and one_layer.count_params() == 4
 
 # --8<-- [start:with_relu]
 # Add activation='relu' to the hidden layer and the shortcut no longer works.

@@ -10,6 +10,7 @@ from sklearn.model_selection import train_test_split
 from sklearn.preprocessing import StandardScaler
 
 x, y = load_breast_cancer(return_X_y=True)
+y = 1 - y  # as on every page of this site: 1 = malignant (scikit-learn codes malignant as 0)
 x_train, x_val, y_train, y_val = train_test_split(x, y, test_size=0.3, random_state=0, stratify=y)
 scaler = StandardScaler().fit(x_train)
 x_train, x_val = scaler.transform(x_train), scaler.transform(x_val)
@@ -31,8 +32,8 @@ fig.axes[0].set_title("Desirable: steep drop, bend, gentle slope")
 save_figure(
     fig,
     "curve-desirable",
-    alt_ko="바람직한 학습곡선: 처음 몇 epoch 동안 loss가 급격히 줄다가 꺾인 뒤 완만해지고, "
-    "val_loss가 train loss 가까이 따라 내려간다",
+    alt_ko="바람직한 학습 곡선: 처음 몇 에포크 동안 loss가 급격히 줄다가 꺾인 뒤 완만해지고, "
+    "val_loss가 loss 가까이 따라 내려간다",
     alt_en="Desirable learning curve: loss drops steeply in the first epochs, bends, then flattens; "
     "val_loss follows close to the training loss",
 )
@@ -47,4 +48,6 @@ assert loss[4] < 0.5 * loss[0]  # steep drop: more than half of the loss is gone
 # the bend: per epoch, the last ten epochs improve less than a tenth as fast as the first four
 assert (loss[19] - loss[29]) / 10 < 0.1 * (loss[0] - loss[4]) / 4
 assert val_loss[-1] - loss[-1] < 0.15  # validation stays close to training
-assert val_loss[-1] < 0.35 * val_loss[0] and val_loss[-1] <= val_loss.min() + 0.03  # val falls, no rise
+assert val_loss[-1] < 0.35 * val_loss[0]  # val_loss falls with the training loss ...
+# ... and never climbs back up: at no epoch is it more than 0.01 above its lowest value so far
+assert np.all(val_loss - np.minimum.accumulate(val_loss) < 0.01)

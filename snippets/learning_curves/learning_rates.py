@@ -38,7 +38,7 @@ axes[0].set_ylim(0, 1.5)
 save_figure(
     fig,
     "learning-rates",
-    alt_ko="같은 모델을 학습률 0.1, 0.01, 0.001로 학습한 학습곡선 세 개: 0.1은 val_loss가 위아래로 요동치고, "
+    alt_ko="같은 모델을 학습률 0.1, 0.01, 0.001로 학습한 학습 곡선 세 개: 0.1은 val_loss가 위아래로 요동치고, "
     "0.01은 빠르고 매끄럽게 내려가며, 0.001은 매끄럽지만 훨씬 천천히 내려간다",
     alt_en="Learning curves of the same model at learning rates 0.1, 0.01 and 0.001: "
     "at 0.1 val_loss zig-zags up and down, at 0.01 it falls fast and smoothly, "
@@ -68,6 +68,7 @@ big, mid, small = (histories[lr].history for lr in [0.1, 0.01, 0.001])
 assert zigzag(big["val_loss"]) > 0.2  # at 0.1 the curve really goes up and down ...
 assert zigzag(big["val_loss"]) > 5 * zigzag(mid["val_loss"])  # ... far more than at 0.01
 assert zigzag(small["val_loss"]) < 0.01 and zigzag(small["loss"]) < 0.01  # 0.001: smooth
+assert zigzag(mid["val_loss"]) < 0.01  # 0.01 hardly swings either
 n_mid = epochs_to_reach(mid["loss"], target)
 n_small = epochs_to_reach(small["loss"], target) or 16  # None: not even within 15 epochs
 assert n_mid is not None and n_mid <= 5

@@ -29,7 +29,7 @@ fig.axes[0].axvline(best + 1, color="gray", linestyle="--", linewidth=1)
 save_figure(
     fig,
     "curve-overfitting",
-    alt_ko="과적합 학습곡선: train loss는 0 가까이 계속 내려가지만 "
+    alt_ko="과적합 학습 곡선: loss는 0 가까이 계속 내려가지만 "
     "val_loss는 초반에 최저점을 찍은 뒤 계속 올라간다",
     alt_en="Overfitting learning curve: the training loss keeps falling towards 0 while val_loss "
     "bottoms out early and then keeps rising",
@@ -42,6 +42,9 @@ print(f"lowest val_loss {val_loss[best]:.3f} at epoch {best + 1}")
 print(f"epoch 30: loss {loss[-1]:.3f}, val_loss {val_loss[-1]:.3f} (gap {val_loss[-1] - loss[-1]:.3f})")
 # --8<-- [end:numbers]
 assert best + 1 <= 10  # the best epoch comes early ...
-assert val_loss[-1] > 1.5 * val_loss[best]  # ... and val_loss rises clearly after it
+assert val_loss[-1] > 1.5 * val_loss[best]  # ... and val_loss rises clearly after it,
+assert np.mean(np.diff(val_loss[best:]) > 0) >= 0.9  # in (almost) every epoch after its lowest point
 assert loss[-1] < 0.5 * loss[best]  # while the training loss keeps falling
 assert val_loss[-1] - loss[-1] > 0.4  # a wide train/validation gap
+gaps = val_loss - loss
+assert np.mean(np.diff(gaps[best:]) > 0) >= 0.9  # and the gap grows epoch after epoch

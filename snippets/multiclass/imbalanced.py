@@ -26,8 +26,16 @@ def train(class_weight=None):
         keras.layers.Dense(3, activation="softmax"),
     ])
     model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01), loss="sparse_categorical_crossentropy")
+    start = loss_share(model)  # before training: the untrained model
     model.fit(x_train, y_train, epochs=20, batch_size=64, class_weight=class_weight, verbose=0)
-    return model.predict(x_val, verbose=0).argmax(axis=1)
+    return model.predict(x_val, verbose=0).argmax(axis=1), start, loss_share(model)
+
+
+def loss_share(model):
+    """Each class's share of the (unweighted) training loss: its rows' -log p summed, over the total."""
+    p = model.predict(x_train, verbose=0)[np.arange(len(y_train)), y_train]
+    per_class = np.bincount(y_train, weights=-np.log(p), minlength=3)
+    return per_class / per_class.sum()
 
 
 # --8<-- [start:weights]
@@ -35,12 +43,22 @@ weights = compute_class_weight("balanced", classes=np.unique(y_train), y=y_train
 class_weight = dict(enumerate(weights))  # {class: weight}, rare classes weigh more
 print("class_weight:", {k: round(float(v), 2) for k, v in class_weight.items()})
 
-preds = {"plain": train(), "class_weight": train(class_weight)}
-for name, pred in preds.items():
+runs = {"plain": train(), "class_weight": train(class_weight)}
+for name, (pred, _, _) in runs.items():
     recall = recall_score(y_val, pred, average=None)
     print(f"{name:<12} accuracy {accuracy_score(y_val, pred):.3f}   recall per class {recall.round(3)}")
+
+row_share = np.bincount(y_train) / len(y_train)
+_, start_share, end_share = runs["plain"]
+print("plain model, share of the rows:             ", row_share.round(3))
+print("plain model, share of the loss at the start:", start_share.round(3))
+print("plain model, share of the loss after fit:   ", end_share.round(3))
 # --8<-- [end:weights]
-plain, weighted = preds["plain"], preds["class_weight"]
+plain, weighted = runs["plain"][0], runs["class_weight"][0]
+# Untrained, every row costs about the same, so the loss shares follow the row shares ...
+assert np.abs(start_share - row_share).max() < 0.05
+# ... after training the common rows are cheap: the rare classes (10 % of the rows) hold most of the loss.
+assert row_share[1:].sum() < 0.12 and end_share[1:].sum() > 0.5
 acc_plain = accuracy_score(y_val, plain)
 r_plain, r_weighted = recall_score(y_val, plain, average=None), recall_score(y_val, weighted, average=None)
 assert acc_plain > 0.9  # the accuracy looks fine ...

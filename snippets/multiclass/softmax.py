@@ -29,7 +29,12 @@ assert np.allclose(proba, keras.activations.softmax(scores).numpy(), atol=1e-6)
 shifted = softmax(scores + 100)  # add the same constant to every score
 print("scores + 100 gives the same probabilities:", np.allclose(shifted, proba))
 print("argmax of the scores:", scores.argmax(axis=1), " argmax of softmax:", proba.argmax(axis=1))
+doubled = softmax(scores * 2)  # the same ranking, only larger gaps between the scores
+print("scores x 2: same argmax", (doubled.argmax(axis=1) == proba.argmax(axis=1)).all(),
+      "| largest probability", proba.max(axis=1).round(3), "->", doubled.max(axis=1).round(3))
 # --8<-- [end:properties]
+assert (doubled.argmax(axis=1) == proba.argmax(axis=1)).all()
+assert (doubled.max(axis=1) > proba.max(axis=1) + 0.05).all()  # same prediction, "surer" probabilities
 assert np.allclose(shifted, proba)
 assert not np.allclose(softmax(scores * 2), proba)  # (multiplying is NOT harmless: it sharpens)
 assert (scores.argmax(axis=1) == proba.argmax(axis=1)).all()

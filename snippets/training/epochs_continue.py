@@ -21,8 +21,17 @@ model.fit(x, y, epochs=epochs, batch_size=batch_size, verbose=0)
 updates = int(model.optimizer.iterations)
 print(f"n={n}, batch_size={batch_size}, epochs={epochs}")
 print(f"weight updates: {updates} = {epochs} x ceil({n}/{batch_size}) = {epochs} x {math.ceil(n / batch_size)}")
+
+# With validation_split, only the rows left for training are split into batches.
+split = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(1)])
+split.compile(optimizer=keras.optimizers.SGD(learning_rate=0.05), loss="mse")
+split.fit(x, y, epochs=epochs, batch_size=batch_size, validation_split=0.2, verbose=0)
+n_train = n - int(n * 0.2)  # 400 rows for training, 100 for validation
+print(f"validation_split=0.2: {int(split.optimizer.iterations)} updates = "
+      f"{epochs} x ceil({n_train}/{batch_size}) = {epochs} x {math.ceil(n_train / batch_size)}")
 # --8<-- [end:count]
 assert updates == epochs * math.ceil(n / batch_size) == 24
+assert int(split.optimizer.iterations) == epochs * math.ceil(n_train / batch_size) == 21
 
 # --8<-- [start:continue]
 losses = []
