@@ -67,25 +67,6 @@ from sklearn.preprocessing import StandardScaler
 
 plt.rcParams["figure.dpi"] = 80
 
-
-def dl_history_plot(history, ax=None, title=None):
-    # ko: 학습 곡선: 에포크마다 학습 loss와 검증 loss
-    # en: learning curve: training loss and validation loss per epoch
-    hist = getattr(history, "history", history)
-    if ax is None:
-        _, ax = plt.subplots(figsize=(6, 3.5))
-    epochs = np.arange(1, len(hist["loss"]) + 1)
-    ax.plot(epochs, hist["loss"], marker=".", label="train loss")
-    ax.plot(epochs, hist["val_loss"], marker=".", label="val_loss")
-    ax.set_xlabel("epoch")
-    ax.set_ylabel("loss")
-    if title:
-        ax.set_title(title)
-    ax.grid(alpha=0.3)
-    ax.legend()
-    return ax
-
-
 # %% [markdown] tags=["ko"]
 # ## 2. 데이터: 천 개 단위 판매량
 #
@@ -104,7 +85,6 @@ def dl_history_plot(history, ax=None, title=None):
 #
 # 판매량은 음수가 될 수 없으니 식으로 계산한 값이 0보다 작으면 0으로 자릅니다. 그래서 판매량이 0이거나 0에 가까운
 # 매장이 몇 개 있습니다. 마지막에 중요해지니 기억해 두세요.
-
 # %% [markdown] tags=["en"]
 # ## 2. The data: sales in thousands of units
 #
@@ -123,9 +103,11 @@ def dl_history_plot(history, ax=None, title=None):
 #
 # Sales cannot be negative, so the formula's result is clipped at 0. That is why a few stores have sales of 0 or
 # close to 0. Keep them in mind: they matter at the end.
-
 # %%
-from dlnotes import make_sales_data
+from dlnotes import (
+    dl_history_plot,  # ko: 학습 곡선 그리기: 에포크마다 학습 loss와 검증 loss # en: the learning curve: training loss and validation loss per epoch
+    make_sales_data,
+)
 
 df = make_sales_data(n=400, seed=0)
 df.head()

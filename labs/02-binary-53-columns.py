@@ -60,31 +60,11 @@ import keras
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from sklearn.datasets import make_classification
 from sklearn.metrics import accuracy_score, confusion_matrix, precision_score, recall_score
 from sklearn.model_selection import train_test_split
 from sklearn.preprocessing import StandardScaler
 
 plt.rcParams["figure.dpi"] = 80
-
-
-def dl_history_plot(history, ax=None, title=None):
-    # ko: 학습 곡선: 에포크마다 학습 loss와 검증 loss
-    # en: learning curve: training loss and validation loss per epoch
-    hist = getattr(history, "history", history)
-    if ax is None:
-        _, ax = plt.subplots(figsize=(6, 3.5))
-    epochs = np.arange(1, len(hist["loss"]) + 1)
-    ax.plot(epochs, hist["loss"], marker=".", label="train loss")
-    ax.plot(epochs, hist["val_loss"], marker=".", label="val_loss")
-    ax.set_xlabel("epoch")
-    ax.set_ylabel("loss")
-    if title:
-        ax.set_title(title)
-    ax.grid(alpha=0.3)
-    ax.legend()
-    return ax
-
 
 # %% [markdown] tags=["ko"]
 # ## 2. 데이터: 1000행, 53개 컬럼
@@ -93,7 +73,6 @@ def dl_history_plot(history, ax=None, title=None):
 # 8개뿐이고, 6개는 그 8개를 조합한 것, 나머지 39개는 잡음입니다. 게다가 8%의 행은 라벨이 무작위로 정해져서(그중 절반쯤은
 # 틀린 라벨) 완벽한 모델이라도 100%는 나올 수 없습니다. 파라미터가 너무 많은 모델이라면 이 잡음까지 외워 버릴 여지가
 # 충분합니다.
-
 # %% [markdown] tags=["en"]
 # ## 2. The data: 1000 rows, 53 columns
 #
@@ -101,10 +80,13 @@ def dl_history_plot(history, ax=None, title=None):
 # information, 6 are combinations of those, and the other 39 are noise. In addition 8% of the rows get a random
 # label (about half of them end up wrong), so even a perfect model cannot reach 100%. A model with too many
 # parameters has plenty of room here to memorize noise.
-
 # %%
-x, y = make_classification(n_samples=1000, n_features=53, n_informative=8, n_redundant=6,
-                           flip_y=0.08, class_sep=0.9, random_state=0)
+from dlnotes import (
+    dl_history_plot,  # ko: 학습 곡선 그리기: 에포크마다 학습 loss와 검증 loss # en: the learning curve: training loss and validation loss per epoch
+    make_binary_53,
+)
+
+x, y = make_binary_53(n=1000, seed=0)
 df = pd.DataFrame(x, columns=[f"x{i + 1}" for i in range(x.shape[1])])
 df["y"] = y
 df.head()
@@ -251,7 +233,7 @@ print(f"val_loss {es_loss:.3f} (large network after 30 epochs: {lh['val_loss'][-
       f"val accuracy {es_accuracy:.3f}")
 
 # %%
-ax = dl_history_plot(stopped, title="large network with EarlyStopping(patience=5)")
+ax = dl_history_plot(stopped, title="large network with EarlyStopping(patience=5)").axes[0]
 ax.axvline(stop.best_epoch + 1, color="gray", linestyle="--", label="restored epoch")
 ax.legend()
 plt.show()

@@ -67,24 +67,9 @@ from sklearn.utils.class_weight import compute_class_weight
 
 plt.rcParams["figure.dpi"] = 80
 
-
-def dl_history_plot(history, ax=None, title=None):
-    # ko: 학습 곡선: 에포크마다 학습 loss와 검증 loss
-    # en: learning curve: training loss and validation loss per epoch
-    hist = getattr(history, "history", history)
-    if ax is None:
-        _, ax = plt.subplots(figsize=(6, 3.5))
-    epochs = np.arange(1, len(hist["loss"]) + 1)
-    ax.plot(epochs, hist["loss"], marker=".", label="train loss")
-    ax.plot(epochs, hist["val_loss"], marker=".", label="val_loss")
-    ax.set_xlabel("epoch")
-    ax.set_ylabel("loss")
-    if title:
-        ax.set_title(title)
-    ax.grid(alpha=0.3)
-    ax.legend()
-    return ax
-
+from dlnotes import (
+    dl_history_plot,  # ko: 학습 곡선 그리기: 에포크마다 학습 loss와 검증 loss # en: the learning curve: training loss and validation loss per epoch
+)
 
 # %% [markdown] tags=["ko"]
 # ## 2. 데이터: 8×8 숫자 이미지

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from studysite import cache, embed, runner
+from studysite import cache, embed, runner, worker
 from studysite.project import Project
 
 PROJECT = Project.find(Path(__file__).parent)
@@ -97,7 +97,7 @@ def test_page_prose_is_not_part_of_any_key():
 
 def test_each_section_records_its_own_output(project):
     write(project, "demo/cells.py", """\
-        print("setup")
+        name = "setup"
         # --8<-- [start:one]
         print("first")
         # --8<-- [end:one]
@@ -108,8 +108,52 @@ def test_each_section_records_its_own_output(project):
         """)
     outcome = run(project)["demo/cells.py"]
     cells = [(c["section"], c["lines"], "".join(b["text"] for b in c["blocks"])) for c in outcome.result["cells"]]
-    assert cells == [(None, [1, 1], "setup\n"), ("one", [3, 3], "first\n"), (None, [5, 5], ""),
+    assert cells == [(None, [1, 1], ""), ("one", [3, 3], "first\n"), (None, [5, 5], ""),
                      ("two", [7, 7], "second 2\n")]
+
+
+def test_output_outside_every_section_is_refused_with_its_lines(project):
+    write(project, "demo/outside.py", """\
+        # --8<-- [start:one]
+        print("first")
+        # --8<-- [end:one]
+        print("nobody shows this")
+        """)
+    outcome = run(project)["demo/outside.py"]
+    assert outcome.status == "failed" and outcome.line == 4 and "outside every section" in outcome.error, (
+        outcome.describe())
+
+
+def test_a_run_records_its_claims_and_values(project):
+    write(project, "demo/claims.py", """\
+        import numpy as np
+        # --8<-- [start:one]
+        mae = float(np.mean([1.0, 2.0]))
+        errors = np.array([0.5, 1.5])
+        print(mae)
+        # --8<-- [end:one]
+        assert mae == 1.5  # claim: demo-mae
+        assert (errors > 0).all(), (
+            "every error is positive")  # claim: demo-positive, demo-two
+        """)
+    outcome = run(project)["demo/claims.py"]
+    assert outcome.ok, outcome.describe()
+    assert outcome.result["claims"] == {
+        "demo-mae": {"line": 7, "code": "assert mae == 1.5"},
+        "demo-positive": {"line": 8, "code": 'assert (errors > 0).all(), (\n    "every error is positive")'},
+        "demo-two": {"line": 8, "code": 'assert (errors > 0).all(), (\n    "every error is positive")'}}
+    assert outcome.result["values"] == {"mae": 1.5, "errors": [0.5, 1.5]}
+
+
+@pytest.mark.parametrize(("source", "line", "message"), [
+    ("x = 1  # claim: lonely\nassert x\n", 1, "belongs on the line of an `assert`"),
+    ("assert 1  # claim: twice\nassert 2  # claim: twice\n", 2, "named twice"),
+    ("assert 1  # claim: Not_An_Id\n", 1, "lowercase letters"),
+])
+def test_bad_claim_comments_are_refused_with_their_line(project, source, line, message):
+    write(project, "demo/bad_claim.py", source)
+    outcome = run(project)["demo/bad_claim.py"]
+    assert outcome.status == "failed" and outcome.line == line and message in outcome.error, outcome.describe()
 
 
 @pytest.mark.parametrize(("source", "line", "message"), [
@@ -226,7 +270,9 @@ def test_output_is_html_escaped_on_the_page(project):
           "show(pd.DataFrame({'<b>col</b>': ['<i>x</i>']}))\nprint('after\\n\\nthe table')\n")
     assert run(project)["demo/html.py"].ok
     (one,) = embed.find_embeds("!snippet demo/html.py only=output\n")
-    html = embed.render(one, runner.load_result(project.outputs, "demo/html.py"), "en", lambda f: None, "x.md")
+    cells = worker.cells_of((project.snippets / "demo/html.py").read_text())
+    html, _ = embed.render(one, runner.load_result(project.outputs, "demo/html.py"), cells, "en", lambda f: None,
+                           "x.md")
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; **bold**" in html
     assert "&lt;b&gt;col&lt;/b&gt;" in html and "&lt;i&gt;x&lt;/i&gt;" in html and "<table" in html
     assert html.index("alert") < html.index("<table") < html.index("the table"), "blocks keep their order"
@@ -244,6 +290,7 @@ def test_output_is_html_escaped_on_the_page(project):
     ("!snippet", "write `!snippet"),
     ("!Snippet training/linear_fit.py", "write `!snippet"),
     ("  !snippet training/linear_fit.py:", "section name"),
+    ("!snippet training/linear_fit.py:fit figure=fit", "one figure alone"),
 ])
 def test_a_line_that_starts_like_an_embed_must_parse(line, expected):
     with pytest.raises(embed.EmbedError) as error:

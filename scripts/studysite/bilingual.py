@@ -19,6 +19,8 @@ import tokenize
 from .strings import LANGUAGES
 
 _MARK = re.compile(r"#\s*(?P<lang>" + "|".join(LANGUAGES) + r"):\s?")
+# A tool's directive may come first: ``# noqa: F401  # ko: … # en: …`` keeps ``# noqa: F401`` for both.
+_DIRECTIVE = re.compile(r"^#\s*(?:noqa|type:|pragma|fmt:)[^#]*")
 
 
 def split_comment(comment: str) -> dict[str, str] | None:
@@ -44,13 +46,17 @@ def localize(source: str, lang: str) -> str:
     for token in tokens:
         if token.type != tokenize.COMMENT:
             continue
-        texts = split_comment(token.string)
+        directive = _DIRECTIVE.match(token.string)
+        prefix = directive.group(0).rstrip() if directive and len(directive.group(0)) < len(token.string) else ""
+        texts = split_comment(token.string[len(directive.group(0)):] if prefix else token.string)
         if texts is None:
             continue
         row, col = token.start
         own_line = not lines[row - 1][:col].strip()
         if lang in texts and texts[lang]:
-            edits[row] = (col, f"# {texts[lang]}")
+            edits[row] = (col, f"{prefix}  # {texts[lang]}" if prefix else f"# {texts[lang]}")
+        elif prefix:
+            edits[row] = (col, prefix)
         elif own_line:
             drop.add(row)
         else:

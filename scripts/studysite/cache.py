@@ -19,7 +19,8 @@ from pathlib import Path
 DEFAULT_TIMEOUT = 120.0  # seconds; a first-lines comment "# snippet: timeout=300" overrides it
 _TIMEOUT = re.compile(r"^#\s*snippet:\s*timeout\s*=\s*(\d+(?:\.\d+)?)\s*$", re.M)
 _REQUIREMENT = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
-_RECORDER = Path(__file__).with_name("worker.py")
+# The code that runs a snippet and decides what its result records: a change re-runs everything.
+_RECORDERS = tuple(Path(__file__).with_name(name) for name in ("worker.py", "claims.py", "runner.py"))
 
 
 def discover(snippets: Path) -> list[str]:
@@ -73,7 +74,7 @@ def inputs_of(snippets: Path, rel: str) -> list[Path]:
 def environment_fingerprint(root: Path, *recorders: Path) -> str:
     """Installed versions of everything requirements.txt pins, Python, and the recording code."""
     parts = [sys.version.split()[0], os.environ.get("TF_ENABLE_ONEDNN_OPTS", "0")]
-    parts += [path.read_text(encoding="utf-8") for path in (_RECORDER, *recorders)]
+    parts += [path.read_text(encoding="utf-8") for path in (*_RECORDERS, *recorders)]
     requirements = root / "requirements.txt"
     for line in requirements.read_text(encoding="utf-8").splitlines() if requirements.exists() else []:
         match = _REQUIREMENT.match(line.split("#")[0].split(";")[0])

@@ -3,7 +3,7 @@
     !snippet training/linear_fit.py            the whole file: code, output, figures
     !snippet training/linear_fit.py:fit        the section ``fit``
     !snippet training/linear_fit.py:fit only=code,output    choose what to show
-    !snippet training/linear_fit.py figure=fit   one figure only
+    !snippet training/linear_fit.py figure=fit   one figure alone (wherever the file draws it)
 
 Every line that starts with ``!snippet`` must parse; one that does not is an error naming the
 page and line, never literal text on a page.
@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from . import strings
+from . import bilingual, claims, strings
 
 STARTS_LIKE_AN_EMBED = re.compile(r"^[ \t]*!snippet\b", re.I | re.M)
 EMBED = re.compile(r"^(?P<indent>[ \t]*)!snippet[ \t]+(?P<target>\S+)(?P<options>(?:[ \t]+\S+)*)[ \t]*$")
@@ -77,6 +77,8 @@ def _parse(line: str, page: str, number: int) -> Embed:
     unknown = set(options) - {"only", "figure"}
     if unknown:
         raise fail(f"unknown option {sorted(unknown)[0]!r} (known: only, figure)")
+    if "figure" in options and (section or "only" in options):
+        raise fail("`figure=` shows one figure alone: write it without a section and without `only=`")
     show = tuple(options.get("only", ",".join(SHOWABLE)).split(","))
     bad = [part for part in show if part not in SHOWABLE]
     if bad or len(set(show)) != len(show):
@@ -130,32 +132,79 @@ def failure_note(lang: str, message: str, *, never_ran: bool) -> str:
             f"<pre><code>{_one_line(html.escape(message))}</code></pre></div>")
 
 
-def render(embed: Embed, result: dict, lang: str, figure_src, where: str) -> str:
-    """The Markdown for one embed: the code (through pymdownx.snippets), its output, its figures.
+def _fence(code: str, title: str) -> list[str]:
+    ticks = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", code)), default=0))
+    return [f'{ticks}python title="{title}"', *code.split("\n"), ticks, ""]
 
-    ``figure_src(figure)`` gives the URL of a figure relative to the page, or None if missing.
+
+def shown_code(cell_code: str, lang: str, *, first: bool) -> str:
+    """A cell's code as the reader sees it: comments in their language, claim comments (shown as
+    check marks in the prose) and the file's docstring (the contributor's summary) left out."""
+    code = claims.strip_claim_comments(cell_code)
+    if first:
+        code = _DOCSTRING.sub("", code, count=1)
+    return bilingual.localize(code, lang).strip("\n")
+
+
+_DOCSTRING = re.compile(r'^\s*(?:"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\')[ \t]*\n?')
+
+
+def figure_html(figure: dict, lang: str, src: str) -> str:
+    alt = html.escape(figure["alt"][lang], quote=True)
+    return f'<figure class="snippet-figure"><img src="{src}" alt="{alt}" loading="lazy"></figure>'
+
+
+def render(embed: Embed, result: dict, cells: list, lang: str, figure_src, where: str) -> tuple[str, list[str]]:
+    """The Markdown for one embed, and the output boxes it shows (for the repeated-output check).
+
+    A section embed shows that section's code with its own output and figures; a whole-file
+    embed shows every cell in order, each followed by what it printed and drew; ``figure=name``
+    shows that figure alone. ``cells`` are the file's cells now (``worker.cells_of``), ``result``
+    what its last good run recorded per cell; ``figure_src(figure)`` is a figure's URL or None.
     """
     from mkdocs.exceptions import PluginError
 
-    parts = []
-    if "code" in embed.show:
-        target = f"{embed.path}:{embed.section}" if embed.section else embed.path
-        parts += [f'```python title="snippets/{embed.path}"', f'--8<-- "{target}"', "```", ""]
-    blocks = [block for cell in result["cells"] for block in cell["blocks"]]
-    figures = [figure for cell in result["cells"] for figure in cell["figures"]]
-    if "output" in embed.show:
-        box = output_html(blocks, lang, embed.path)
-        if box:
-            parts += [box, ""]
-    if embed.figure:
-        figures = [f for f in figures if f["name"] == embed.figure]
-        if not figures:
-            raise PluginError(f"{where} figure={embed.figure}, which the snippet does not produce")
-    if "figures" in embed.show or embed.figure:
+    def figures_shown(figures) -> list[str]:
+        out = []
         for figure in figures:
             src = figure_src(figure)
             if src is None:
                 raise PluginError(f"{where}: its figure '{figure['name']}' is missing from the outputs")
-            alt = html.escape(figure["alt"][lang], quote=True)
-            parts += [f'<figure class="snippet-figure"><img src="{src}" alt="{alt}" loading="lazy"></figure>', ""]
+            out += [figure_html(figure, lang, src), ""]
+        return out
+
+    if embed.figure:
+        figures = [f for cell in result["cells"] for f in cell["figures"] if f["name"] == embed.figure]
+        if not figures:
+            raise PluginError(f"{where} figure={embed.figure}, which the snippet does not draw")
+        return _indented(embed, figures_shown(figures)), []
+    recorded = {(cell["section"], tuple(cell["lines"])): cell for cell in result["cells"]}
+    by_section = {cell["section"]: cell for cell in result["cells"] if cell["section"]}
+    title = f"snippets/{embed.path}"
+    parts, boxes = [], []
+    for index, cell in enumerate(cells):
+        if embed.section and cell.section != embed.section:
+            continue
+        ran = by_section.get(cell.section) if cell.section else recorded.get((None, (cell.first, cell.last)))
+        code = shown_code(cell.code, lang, first=index == 0)
+        if "code" in embed.show and code.strip():
+            parts += _fence(code, title)
+        if ran is None:
+            continue  # code outside sections that changed since the last good run: nothing recorded for it
+        if "output" in embed.show and (box := output_html(ran["blocks"], lang, embed.path)):
+            parts += [box, ""]
+            boxes.append(box)
+        if "figures" in embed.show:
+            parts += figures_shown(ran["figures"])
+    return _indented(embed, parts), boxes
+
+
+def _indented(embed: Embed, parts: list[str]) -> str:
     return "\n".join(embed.indent + line if line else "" for line in parts)
+
+
+def downloads_html(lang: str, py_src: str, ipynb_src: str) -> str:
+    label = html.escape(strings.text(lang, "download_example"))
+    return (f'<p class="snippet-downloads">{label} '
+            f'<a href="{html.escape(py_src, quote=True)}" download>.py</a> · '
+            f'<a href="{html.escape(ipynb_src, quote=True)}" download>.ipynb</a></p>')

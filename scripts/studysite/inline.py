@@ -49,23 +49,43 @@ def helpers_source(module: Path, names: list[str]) -> str:
         if node in needed:
             continue
         needed.append(node)
-        todo += [n.id for n in ast.walk(node) if isinstance(n, ast.Name) and n.id in defined]
+        local = {a.arg for a in ast.walk(node) if isinstance(a, ast.arg)}  # a parameter is not a global
+        todo += [n.id for n in ast.walk(node) if isinstance(n, ast.Name) and n.id in defined and n.id not in local]
     imports = [n for n in tree.body if n in needed and isinstance(n, (ast.Import, ast.ImportFrom))]
     others = [n for n in tree.body if n in needed and n not in imports]
     lines = source.splitlines()
     pieces = [ast.get_source_segment(source, n) for n in imports]
     for node in others:
         first = min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", [])])
-        pieces.append("\n" + "\n".join(lines[first - 1: node.end_lineno]))
+        body = lines[first - 1: node.end_lineno]
+        docstring = (isinstance(node, (ast.FunctionDef, ast.ClassDef))
+                     and ast.get_docstring(node, clean=False) is not None and node.body[0])
+        if docstring and len(node.body) > 1:  # the contributor's notes, in English: not for the reader
+            body = body[: docstring.lineno - first] + body[docstring.end_lineno - first + 1:]
+            body = [line for i, line in enumerate(body) if line.strip() or i == 0 or body[i - 1].strip()]
+            if len(body) > 1 and not body[1].strip():
+                del body[1]
+        pieces.append("\n\n" + "\n".join(body))
     return "\n".join(pieces).strip() + "\n"
 
 
-def inline_helpers(code: str, module: Path) -> str:
-    """``code`` with its ``from dlnotes import ...`` lines replaced by the helpers themselves."""
+def inline_helpers(code: str, *modules: Path) -> str:
+    """``code`` with its ``from dlnotes import ...`` lines replaced by the helpers themselves, each
+    taken from the first of ``modules`` that defines it (a download's own versions come first)."""
     code = _PLAIN_IMPORT.sub("", code)
+    defined = [(module, _definitions(ast.parse(module.read_text(encoding="utf-8")))) for module in modules]
 
     def replace(match: re.Match) -> str:
         names = [n.strip() for n in match["names"].strip("()").split(",") if n.strip()]
-        return helpers_source(module, names).rstrip("\n")
+        groups: dict[Path, list[str]] = {}
+        for name in names:
+            module = next((m for m, found in defined if name in found), modules[-1])
+            groups.setdefault(module, []).append(name)
+        pieces = [helpers_source(module, group) for module, group in groups.items()]
+        imports = list(dict.fromkeys(line for piece in pieces for line in piece.splitlines()
+                                     if line.startswith(("import ", "from "))))
+        bodies = ["\n".join(line for line in piece.splitlines() if not line.startswith(("import ", "from ")))
+                  for piece in pieces]
+        return ("\n".join(imports) + "\n\n\n" + "\n\n\n".join(b.strip("\n") for b in bodies)).strip("\n")
 
     return _IMPORT.sub(replace, code)

@@ -18,10 +18,11 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from . import embed, faq, labs, runner, strings
+from . import claims, downloads, embed, faq, labs, runner, strings
 from .config import StudySiteConfig
 from .outcome import Outcome
 from .project import Project
+from .worker import SnippetError, cells_of
 
 log = logging.getLogger("mkdocs.plugins.studysite")
 
@@ -35,6 +36,10 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):
         self.lectures: list[str] = []
         self.failures: dict[str, Outcome] = {}  # snippets that failed in this build (serve shows them)
         self.figure_files: dict[tuple[str, str], File] = {}  # (snippet, figure name) -> its file in the site
+        self.download_files: dict[tuple[str, str, str], File] = {}  # (snippet, language, "py"/"ipynb") -> file
+        self.results: dict[str, dict] = {}  # snippet -> its last good result (cells, claims, values)
+        self.claims: dict[str, tuple[str, dict]] = {}  # claim id -> (snippet, its assert and line)
+        self.cited: set[str] = set()
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
@@ -106,17 +111,45 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):
     @event_priority(-200)  # after mkdocs-static-i18n (-100) has laid out this language's files
     def on_files(self, files, *, config):
         self.figure_files.clear()
-        outputs = self.project.outputs
-        for rel in runner.cache.discover(self.project.snippets):
+        self.download_files.clear()
+        self.results.clear()
+        self.claims.clear()
+        outputs, snippets = self.project.outputs, self.project.snippets
+        for rel in runner.cache.discover(snippets):
             result = runner.load_result(outputs, rel)
-            for figure in runner.figures_of(result or {}):
+            if result is None:
+                continue
+            self.results[rel] = result
+            for figure in runner.figures_of(result):
                 source = outputs / rel / result["run_dir"] / figure["file"]
                 if source.is_file():
                     uri = f"{embed.FIGURE_URL}/{rel}/{result['run_dir']}/{figure['file']}"
                     file = File.generated(config, uri, abs_src_path=str(source))
                     files.append(file)
                     self.figure_files[rel, figure["name"]] = file
+            for claim, proof in result.get("claims", {}).items():
+                if claim in self.claims:
+                    raise PluginError(f"snippets/{rel}:{proof['line']}: claim '{claim}' is already named in "
+                                      f"snippets/{self.claims[claim][0]}:{self.claims[claim][1]['line']}")
+                self.claims[claim] = (rel, proof)
+        for rel in runner.cache.discover(snippets):
+            for lang in strings.LANGUAGES:
+                try:
+                    made = {"py": downloads.python_file(snippets, rel, lang),
+                            "ipynb": downloads.notebook(snippets, rel, lang)}
+                except Exception as error:  # noqa: BLE001 - a snippet that cannot be split: it failed its run
+                    log.debug("no download for %s: %s", rel, error)
+                    continue
+                for kind, content in made.items():
+                    file = File.generated(config, downloads.url(rel, lang, kind), content=content)
+                    files.append(file)
+                    self.download_files[rel, lang, kind] = file
         return files
+
+    def on_post_build(self, *, config):
+        uncited = sorted(set(self.claims) - self.cited)
+        if uncited:
+            log.info("studysite: claims no page cites yet: %s", ", ".join(uncited))
 
     # --- Pages: embeds and the FAQ index -----------------------------------------------------------
 
@@ -135,42 +168,102 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):
         where_page = f"docs/{page.file.src_uri}"
         try:
             embeds = embed.find_embeds(markdown, where_page)
-        except embed.EmbedError as error:
+            markdown = self._markers(markdown, embeds, page, lang, where_page)
+            embeds = embed.find_embeds(markdown, where_page)
+        except (embed.EmbedError, claims.MarkerError) as error:
             line_start = sum(len(line) + 1 for line in markdown.split("\n")[: error.line - 1])
             line_end = markdown.find("\n", line_start)
             line_end = len(markdown) if line_end < 0 else line_end
-            note = self._problem(str(error), lang)
+            message = str(error) if isinstance(error, embed.EmbedError) else f"{where_page}:{error.line}: {error}"
+            note = self._problem(message, lang)
             return self.on_page_markdown(markdown[:line_start] + note + markdown[line_end:], page=page,
                                          config=config, files=files)
-        pieces, last = [], 0
+        pieces, last, boxes, offered = [], 0, {}, set()
         for one in embeds:
-            pieces += [markdown[last:one.start], self._render(one, page, lang, where_page)]
+            shown, shown_boxes = self._render(one, page, lang, where_page)
+            for box in shown_boxes:
+                first = boxes.setdefault(box, one)
+                if first is not one and first.signature != one.signature:
+                    shown = self._problem(f"{where_page}:{one.line} shows the same output as line {first.line}: "
+                                          "embed each section once, each with its own output", lang,
+                                          indent=one.indent)
+            if "code" in one.show and not one.figure and one.path not in offered:
+                offered.add(one.path)  # the downloads once per example, under the first look at its code
+                links = self._downloads(one.path, page, lang)
+                shown += f"\n\n{one.indent}{links}" if links else ""
+            pieces += [markdown[last:one.start], shown]
             last = one.end
         pieces.append(markdown[last:])
         return "".join(pieces)
 
-    def _render(self, one: embed.Embed, page, lang: str, where_page: str) -> str:
+    def _downloads(self, rel: str, page, lang: str) -> str:
+        py, notebook = (self.download_files.get((rel, lang, kind)) for kind in ("py", "ipynb"))
+        if py is None or notebook is None:
+            return ""
+        return embed.downloads_html(lang, get_relative_url(py.url, page.url), get_relative_url(notebook.url, page.url))
+
+    def _markers(self, markdown: str, embeds: list[embed.Embed], page, lang: str, where_page: str) -> str:
+        """``{claim id}`` becomes a check mark that shows its assert; ``{value name:spec}`` the number."""
+        embedded = [one.path for one in embeds]
+        pieces, last = [], 0
+        for match, line in claims.find_markers(markdown):
+            if match["claims"]:
+                marks = []
+                for claim in (c.strip() for c in match["claims"].split(",")):
+                    if claim not in self.claims:
+                        raise claims.MarkerError(line, f"{{claim {claim}}} names no claim: no snippet has "
+                                                       f"`assert ...  # claim: {claim}`")
+                    rel, proof = self.claims[claim]
+                    if rel in self.failures:
+                        raise claims.MarkerError(line, f"claim '{claim}' is proved by snippets/{rel}, which failed: "
+                                                       f"{self.failures[rel].describe()}")
+                    self.cited.add(claim)
+                    file = self.download_files.get((rel, lang, "py"))
+                    href = get_relative_url(file.url, page.url) if file else ""
+                    marks.append(claims.claim_html(claim, proof, rel, href, lambda key: strings.text(lang, key)))
+                replacement = "".join(marks)
+            else:
+                try:
+                    value, rel = claims.resolve_value(match["ref"], self.results, embedded)
+                    replacement = claims.format_value(value, match["spec"])
+                except (LookupError, ValueError, TypeError) as error:
+                    raise claims.MarkerError(line, f"{{value {match['ref']}}}: {error}") from None
+                if rel in self.failures:
+                    raise claims.MarkerError(line, f"{{value {match['ref']}}} comes from snippets/{rel}, which "
+                                                   f"failed: {self.failures[rel].describe()}")
+            pieces += [markdown[last:match.start()], replacement]
+            last = match.end()
+        pieces.append(markdown[last:])
+        return "".join(pieces)
+
+    def _render(self, one: embed.Embed, page, lang: str, where_page: str) -> tuple[str, list[str]]:
         where = f"{where_page}:{one.line} embeds snippets/{one.path}"
         path = self.project.snippets / one.path
         if not path.is_file():
-            return self._problem(f"{where}, which does not exist", lang, indent=one.indent)
-        if one.section and not embed.has_section(path.read_text(encoding="utf-8"), one.section):
+            return self._problem(f"{where}, which does not exist", lang, indent=one.indent), []
+        source = path.read_text(encoding="utf-8")
+        if one.section and not embed.has_section(source, one.section):
             return self._problem(f"{where}:{one.section}, but the snippet has no section '{one.section}'", lang,
-                                 indent=one.indent)
-        result = runner.load_result(self.project.outputs, one.path)
+                                 indent=one.indent), []
+        result = self.results.get(one.path) or runner.load_result(self.project.outputs, one.path)
         if result is None:
-            return self._problem(f"{where}, which has no output yet: run `studysite run`", lang, indent=one.indent)
+            return self._problem(f"{where}, which has no output yet: run `studysite run`", lang,
+                                 indent=one.indent), []
+        try:
+            cells = cells_of(source)
+        except SnippetError as error:
+            return self._problem(f"{where}: snippets/{one.path}:{error.line}: {error}", lang, indent=one.indent), []
 
         def figure_src(figure):
             file = self.figure_files.get((one.path, figure["name"]))
             return get_relative_url(file.url, page.url) if file else None
 
-        shown = embed.render(one, result, lang, figure_src, where)
+        shown, boxes = embed.render(one, result, cells, lang, figure_src, where)
         failed = self.failures.get(one.path)
         if failed is not None:
             return self._problem(f"{where}, which failed: {failed.describe()}", lang, indent=one.indent,
-                                 last_good=shown)
-        return shown
+                                 last_good=shown), boxes
+        return shown, boxes
 
     def on_post_page(self, output, *, page, config):
         if page.file.src_uri.endswith(".ipynb"):

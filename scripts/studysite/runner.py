@@ -70,7 +70,8 @@ def publish(outputs: Path, rel: str, key: str, staged: Path, result: dict) -> di
             os.utime(run_dir)  # the same output again: keep the folder, mark it the newest
         else:
             os.replace(staged, run_dir)
-        record = {"snippet": rel, "key": key, "run_dir": run_dir.name, "cells": result["cells"]}
+        record = {"snippet": rel, "key": key, "run_dir": run_dir.name, "cells": result["cells"],
+                  "claims": result.get("claims", {}), "values": result.get("values", {})}
         _write_atomically(dest / "result.json", record)
         _write_atomically(dest / "timing.json", {"seconds": result["seconds"]})
         older = sorted((p for p in dest.iterdir() if p.is_dir() and p != run_dir), key=lambda p: p.stat().st_mtime)

@@ -8,6 +8,11 @@ UI = {
     "ko": {
         "output": "실행 결과",
         "download_notebook": "노트북 내려받기 (.ipynb)",
+        "download_example": "이 예제 전체를 내려받아 직접 실행해 보세요:",
+        "download_heading": ("# 예제 `snippets/{rel}`\n\n딥러닝 스터디 노트의 예제입니다. "
+                             "위에서부터 차례로 실행하면 사이트에 보이는 결과가 그대로 나옵니다."),
+        "claim_checked": "실행해서 확인한 문장입니다:",
+        "claim_where": "{file}, {line}행",
         "search": "검색",
         "snippet_failed": "이 예제가 실패했습니다. 아래는 마지막으로 성공한 실행 결과입니다.",
         "snippet_never_ran": "이 예제는 아직 한 번도 성공하지 못했습니다.",
@@ -16,6 +21,11 @@ UI = {
     "en": {
         "output": "Output",
         "download_notebook": "Download the notebook (.ipynb)",
+        "download_example": "Download the whole example and run it yourself:",
+        "download_heading": ("# Example `snippets/{rel}`\n\nAn example from Deep Learning Study Notes. "
+                             "Run the cells from the top and you get the output the site shows."),
+        "claim_checked": "Checked by running:",
+        "claim_where": "{file}, line {line}",
         "search": "Search",
         "snippet_failed": "This example failed. Below is the output of its last good run.",
         "snippet_never_ran": "This example has never run successfully yet.",

@@ -29,6 +29,8 @@ import traceback
 import warnings
 from dataclasses import dataclass
 
+from . import claims
+
 MARKER = re.compile(r"^(?P<indent>[ \t]*)#\s*--8<--\s*\[\s*(?P<kind>start|end)\s*:\s*(?P<name>[^\]\s]*)\s*\]\s*$")
 SECTION_NAME = re.compile(r"^[A-Za-z0-9_-]+$")
 # Modules whose attributes a snippet must not replace (checked after every snippet).
@@ -297,6 +299,20 @@ def _error(exc: BaseException, path: str) -> dict:
     return {"ok": False, "line": line, "error": f"{type(exc).__name__}: {exc}", "traceback": text}
 
 
+def _refuse_output_outside_sections(cells: list[dict]) -> None:
+    """A page shows a section with its own output; text printed outside every section would be
+    shown by no section embed, so a snippet with sections prints only inside them. (Figures
+    drawn outside sections are fine: a page shows them with ``figure=name``.)"""
+    if not any(cell["section"] for cell in cells):
+        return
+    for cell in cells:
+        printed = [b for b in cell["blocks"] if b["type"] == "table" or b["text"].strip()]
+        if cell["section"] is None and printed:
+            first, last = cell["lines"]
+            raise SnippetError(first, f"lines {first}-{last} print outside every section, where no page can "
+                                      "show it: move the print into a section")
+
+
 def execute(path: str, run_dir: str, snippets_dir: str) -> dict:
     """Run one snippet, cell by cell, and return what each cell printed, showed and drew."""
     import dlnotes
@@ -314,6 +330,10 @@ def execute(path: str, run_dir: str, snippets_dir: str) -> dict:
         try:
             source = open(path, encoding="utf-8").read()
             compile(source, path, "exec")  # a syntax error anywhere is reported with its line first
+            try:
+                proofs = claims.claims_of(source)
+            except claims.ClaimError as error:
+                raise SnippetError(error.line, str(error)) from None
             namespace = {"__name__": "__main__", "__file__": path, "__builtins__": builtins}
             os.chdir(os.path.dirname(path))
             sys.argv = [path]
@@ -335,8 +355,9 @@ def execute(path: str, run_dir: str, snippets_dir: str) -> dict:
                                                f"between top-level statements ({error.msg})") from None
                 exec(code, namespace)
                 sys.stdout.flush()
+            _refuse_output_outside_sections(cells)
+            result = {"ok": True, "cells": cells, "claims": proofs, "values": claims.values_of(namespace)}
             del namespace
-            result = {"ok": True, "cells": cells}
         except BaseException as exc:  # noqa: BLE001 - SystemExit too: report, never kill the worker
             result = _error(exc, path)
         finally:
