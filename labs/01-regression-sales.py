@@ -67,6 +67,8 @@ from sklearn.preprocessing import StandardScaler
 
 plt.rcParams["figure.dpi"] = 80
 
+from dlnotes import dl_history_plot  # ko: 학습 곡선 그리기: 에포크마다 학습 loss와 검증 loss # en: the learning curve: training loss and validation loss per epoch
+
 # %% [markdown] tags=["ko"]
 # ## 2. 데이터: 천 개 단위 판매량
 #
@@ -104,10 +106,7 @@ plt.rcParams["figure.dpi"] = 80
 # Sales cannot be negative, so the formula's result is clipped at 0. That is why a few stores have sales of 0 or
 # close to 0. Keep them in mind: they matter at the end.
 # %%
-from dlnotes import (
-    dl_history_plot,  # ko: 학습 곡선 그리기: 에포크마다 학습 loss와 검증 loss # en: the learning curve: training loss and validation loss per epoch
-    make_sales_data,
-)
+from dlnotes import make_sales_data
 
 df = make_sales_data(n=400, seed=0)
 df.head()

@@ -66,6 +66,8 @@ from sklearn.preprocessing import StandardScaler
 
 plt.rcParams["figure.dpi"] = 80
 
+from dlnotes import dl_history_plot  # ko: 학습 곡선 그리기: 에포크마다 학습 loss와 검증 loss # en: the learning curve: training loss and validation loss per epoch
+
 # %% [markdown] tags=["ko"]
 # ## 2. 데이터: 1000행, 53개 컬럼
 #
@@ -81,10 +83,7 @@ plt.rcParams["figure.dpi"] = 80
 # label (about half of them end up wrong), so even a perfect model cannot reach 100%. A model with too many
 # parameters has plenty of room here to memorize noise.
 # %%
-from dlnotes import (
-    dl_history_plot,  # ko: 학습 곡선 그리기: 에포크마다 학습 loss와 검증 loss # en: the learning curve: training loss and validation loss per epoch
-    make_binary_53,
-)
+from dlnotes import make_binary_53
 
 x, y = make_binary_53(n=1000, seed=0)
 df = pd.DataFrame(x, columns=[f"x{i + 1}" for i in range(x.shape[1])])

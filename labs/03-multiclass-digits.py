@@ -67,9 +67,8 @@ from sklearn.utils.class_weight import compute_class_weight
 
 plt.rcParams["figure.dpi"] = 80
 
-from dlnotes import (
-    dl_history_plot,  # ko: 학습 곡선 그리기: 에포크마다 학습 loss와 검증 loss # en: the learning curve: training loss and validation loss per epoch
-)
+from dlnotes import dl_history_plot  # ko: 학습 곡선 그리기: 에포크마다 학습 loss와 검증 loss # en: the learning curve: training loss and validation loss per epoch
+
 
 # %% [markdown] tags=["ko"]
 # ## 2. 데이터: 8×8 숫자 이미지

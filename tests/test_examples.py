@@ -201,3 +201,13 @@ def _cited(text: str) -> list[str]:
 def test_both_languages_cite_the_same_claims(page):
     cited = {lang: _cited((PROJECT.docs / lang / page).read_text(encoding="utf-8")) for lang in LANGUAGES}
     assert cited["ko"] == cited["en"], f"{page}: the twins cite different claims: {cited}"
+
+
+def test_helpers_are_copied_in_for_any_form_of_import():
+    from studysite import inline
+
+    code = "x = 1\nfrom dlnotes import (\n    make_sales_data,  # a comment\n    show,\n)\ndf = make_sales_data()\n"
+    copied = inline.inline_helpers(code, PROJECT.snippets / "dlnotes.py")
+    compile(copied, "cell", "exec")
+    assert "def make_sales_data(" in copied and "def show(" in copied and "from dlnotes" not in copied
+    assert copied.index("x = 1") < copied.index("def make_sales_data(") < copied.index("df = make_sales_data()")

@@ -46,6 +46,56 @@ def build(work: Path, site: Path, **env) -> tuple[float, int, int, int]:
     return seconds, len(ran) - labs, labs, page_count(site)
 
 
+def serve_reload(work: Path, snippet: Path, page_url: str) -> float:
+    """Seconds from saving a snippet to ``mkdocs serve`` serving the page with the new output."""
+    import socket
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-q", "-a", f"127.0.0.1:{port}"],
+        cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    url = f"http://127.0.0.1:{port}/{page_url}"
+
+    def fetch() -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            return ""
+
+    try:
+        deadline = time.monotonic() + 600
+        while not fetch() and time.monotonic() < deadline:
+            time.sleep(0.5)  # the server's first build
+        time.sleep(2)  # let its file watcher settle
+        marker = f"benchmark-marker-{time.time_ns()}"
+        source = snippet.read_text(encoding="utf-8")
+        start = time.perf_counter()
+        snippet.write_text(source.replace('print(f"', f'print("{marker}"); print(f"', 1), encoding="utf-8")
+        while marker not in fetch():
+            if time.monotonic() > deadline:
+                sys.exit("mkdocs serve never showed the edited output")
+            time.sleep(0.2)
+        return time.perf_counter() - start
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def warm_tests(work: Path) -> float:
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider"], cwd=work,
+                          capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    seconds = time.perf_counter() - start
+    if proc.returncode:
+        print(f"(the test suite failed: {proc.stdout.strip().splitlines()[-1:]})", file=sys.stderr)
+    return seconds
+
+
 def page_count(site: Path) -> int:
     return sum(1 for _ in site.rglob("index.html"))
 
@@ -101,7 +151,7 @@ def _weight_on_disk(site: Path, page: str) -> int:
     return total
 
 
-def main(root: Path) -> None:
+def main(root: Path, *, tests: bool = False) -> None:
     with tempfile.TemporaryDirectory(prefix="dlnotes-bench-") as tmp:
         work = Path(tmp) / "repo"
         shutil.copytree(root, work, ignore=COPY_IGNORE)
@@ -120,11 +170,16 @@ def main(root: Path) -> None:
         rows.append(("prose edited", *build(work, site)))
 
         weights = page_weights(site)
+        edited = work / "snippets" / "faq" / "mae_in_thousands.py"
+        rows.append(("serve: snippet saved to page reloaded", serve_reload(work, edited, "faq/mae-in-thousands/"),
+                     1, 0, rows[-1][4]))
+        if tests:
+            rows.append(("warm test suite (pytest)", warm_tests(work), 0, 0, rows[-1][4]))
 
     plain = rows[2][1]
-    print(f"{'build':<22}{'seconds':>9}{'snippets run':>14}{'labs run':>10}{'pages':>7}{'÷ plain':>9}")
+    print(f"{'build':<38}{'seconds':>9}{'snippets run':>14}{'labs run':>10}{'pages':>7}{'÷ plain':>9}")
     for name, seconds, ran, labs, pages in rows:
-        print(f"{name:<22}{seconds:9.1f}{ran:14d}{labs:10d}{pages:7d}{seconds / plain:9.2f}")
+        print(f"{name:<38}{seconds:9.1f}{ran:14d}{labs:10d}{pages:7d}{seconds / plain:9.2f}")
     warm = rows[1][1] / plain
     print(f"\nwarm ÷ plain = {warm:.2f} (target ≤ 1.15); one changed snippet ran {rows[3][2]} (target 1); "
           f"prose edit ran {rows[4][2]} (target 0)")

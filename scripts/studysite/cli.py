@@ -68,7 +68,7 @@ def _new_faq(args, project: Project) -> int:
 def _benchmark(args, project: Project) -> int:
     from . import benchmark
 
-    benchmark.main(project.root)
+    benchmark.main(project.root, tests=args.tests)
     return 0
 
 
@@ -98,6 +98,7 @@ def parser() -> argparse.ArgumentParser:
     new.set_defaults(handler=_new_faq)
 
     bench = commands.add_parser("benchmark", help="time cold, warm and plain builds; weigh the pages")
+    bench.add_argument("--tests", action="store_true", help="also time the whole test suite, warm")
     bench.set_defaults(handler=_benchmark)
     return top
 

@@ -61,9 +61,9 @@ def cells(snippets: Path, rel: str, lang: str) -> list[str]:
         if index == 0:
             code = _DOCSTRING.sub("", code, count=1)
         code = _DLNOTES_IMPORT.sub("", code)
-        for match in inline._IMPORT.finditer(code):
-            names += [n.strip() for n in match["names"].strip("()").split(",") if n.strip()]
-        code = re.sub(r"\n{3,}", "\n\n", inline._IMPORT.sub("", code)).strip("\n")
+        found, code = inline.take_imports(code)
+        names += found
+        code = re.sub(r"\n{3,}", "\n\n", code).strip("\n")
         if code.strip():
             out.append(code)
     if names:

@@ -11,7 +11,6 @@ import ast
 import re
 from pathlib import Path
 
-_IMPORT = re.compile(r"^from dlnotes import (?P<names>[\w, ()]+?)\s*(?:#.*)?$", re.M)
 _PLAIN_IMPORT = re.compile(r"^import dlnotes\b.*\n?", re.M)
 
 
@@ -70,22 +69,35 @@ def helpers_source(module: Path, names: list[str]) -> str:
 
 
 def inline_helpers(code: str, *modules: Path) -> str:
-    """``code`` with its ``from dlnotes import ...`` lines replaced by the helpers themselves, each
+    """``code`` with its ``from dlnotes import ...`` statements replaced by the helpers themselves, each
     taken from the first of ``modules`` that defines it (a download's own versions come first)."""
     code = _PLAIN_IMPORT.sub("", code)
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:
+        return code  # not a whole cell of Python: the run reports it
     defined = [(module, _definitions(ast.parse(module.read_text(encoding="utf-8")))) for module in modules]
-
-    def replace(match: re.Match) -> str:
-        names = [n.strip() for n in match["names"].strip("()").split(",") if n.strip()]
+    lines = code.splitlines()
+    for node in reversed([n for n in tree.body if isinstance(n, ast.ImportFrom) and n.module == "dlnotes"]):
         groups: dict[Path, list[str]] = {}
-        for name in names:
-            module = next((m for m, found in defined if name in found), modules[-1])
-            groups.setdefault(module, []).append(name)
-        pieces = [helpers_source(module, group) for module, group in groups.items()]
+        for alias in node.names:
+            module = next((m for m, found in defined if alias.name in found), modules[-1])
+            groups.setdefault(module, []).append(alias.name)
+        pieces = [helpers_source(module, names) for module, names in groups.items()]
         imports = list(dict.fromkeys(line for piece in pieces for line in piece.splitlines()
                                      if line.startswith(("import ", "from "))))
         bodies = ["\n".join(line for line in piece.splitlines() if not line.startswith(("import ", "from ")))
                   for piece in pieces]
-        return ("\n".join(imports) + "\n\n\n" + "\n\n\n".join(b.strip("\n") for b in bodies)).strip("\n")
+        helpers = ("\n".join(imports) + "\n\n\n" + "\n\n\n".join(b.strip("\n") for b in bodies)).strip("\n")
+        lines[node.lineno - 1: node.end_lineno] = helpers.splitlines()
+    return "\n".join(lines) + ("\n" if code.endswith("\n") else "")
 
-    return _IMPORT.sub(replace, code)
+
+def take_imports(code: str) -> tuple[list[str], str]:
+    """The names ``code`` imports from dlnotes, and the code without those imports."""
+    tree = ast.parse(code)
+    lines, names = code.splitlines(), []
+    for node in reversed([n for n in tree.body if isinstance(n, ast.ImportFrom) and n.module == "dlnotes"]):
+        names[:0] = [alias.name for alias in node.names]
+        del lines[node.lineno - 1: node.end_lineno]
+    return names, "\n".join(lines)
