@@ -112,3 +112,47 @@ def test_a_whole_file_embed_shows_each_cell_followed_by_its_output():
 def test_a_figure_embed_shows_that_figure_alone():
     shown, boxes = _render("!snippet demo/x.py figure=fig")
     assert 'src="img/fig.svg"' in shown and 'alt="a figure"' in shown and "```" not in shown and not boxes
+
+
+class _Page:
+    url = "faq/why-mape-is-huge/"
+
+
+def _plugin(failed: bool = False):
+    from studysite.outcome import Outcome
+    from studysite.plugin import StudySitePlugin
+
+    plugin = StudySitePlugin()
+    plugin.results = RESULTS
+    plugin.claims = {"mape-explodes": ("faq/why_mape_is_huge.py", {"line": 12, "code": "assert mape > 1e15"})}
+    if failed:
+        plugin.failures = {"faq/why_mape_is_huge.py": Outcome("snippet", "faq/why_mape_is_huge.py", "failed",
+                                                              line=3, error="ZeroDivisionError")}
+    return plugin
+
+
+def _markers(plugin, text):
+    embeds = embed.find_embeds(text)
+    return plugin._markers(text, embeds, _Page(), "ko", "docs/ko/faq/why-mape-is-huge.md")
+
+
+def test_a_claim_marker_renders_its_assert_in_the_page_language():
+    shown = _markers(_plugin(), "MAPE가 폭발합니다. {claim mape-explodes}\n\n!snippet faq/why_mape_is_huge.py\n")
+    assert 'class="claim"' in shown and "assert mape &gt; 1e15" in shown and "12행" in shown and "{claim" not in shown
+
+
+def test_a_value_reference_is_replaced_by_the_number_from_the_run():
+    shown = _markers(_plugin(), "약 {value mape:sci}입니다.\n\n!snippet faq/why_mape_is_huge.py\n")
+    assert shown.startswith("약 1.5 × 10<sup>15</sup>입니다.")
+
+
+@pytest.mark.parametrize(("text", "failed", "message"), [
+    ("A. {claim no-such-claim}\n", False, "names no claim"),
+    ("A. {claim mape-explodes}\n", True, "which failed"),
+    ("{value mape}\n\n!snippet faq/why_mape_is_huge.py\n", True, "which failed"),
+    ("{value missing}\n\n!snippet faq/why_mape_is_huge.py\n", False, "no snippet this page embeds"),
+])
+def test_a_marker_that_names_nothing_or_a_failed_run_fails_the_build(text, failed, message):
+    with pytest.raises(claims.MarkerError) as error:
+        _markers(_plugin(failed), text)
+    assert message in str(error.value) and error.value.line == 1
