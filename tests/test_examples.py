@@ -6,6 +6,7 @@ One parametrized test per concern covers every example (pydantic's tests/test_do
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import html
 import io
@@ -28,6 +29,7 @@ from studysite.strings import LANGUAGES
 PROJECT = Project.find(Path(__file__).parent)
 SNIPPETS = cache.discover(PROJECT.snippets)
 HANGUL = re.compile("[\uac00-\ud7a3]")
+PROSE = re.compile(r"[A-Za-z]{2,}[,.]? [A-Za-z]{2,}")  # two words in a row: a formula (`# Σ|e| / Σ|y|`) is not prose
 DIRECTIVE = re.compile(r"^#\s*(noqa|type:|pragma|fmt:|%%)[^#]*$")
 FAQ_PAGES = sorted(p.name for p in (PROJECT.docs / "ko" / "faq").glob("*.md") if p.name != "index.md")
 SHORT_ANSWER = re.compile(r'^!!! abstract "[^"]*"\n\n((?:    .*\n|\n)+)', re.M)
@@ -135,8 +137,18 @@ def test_downloads_are_the_same_code_in_both_languages_and_both_formats(snippet)
 def _wrong_language(code: str, lang: str) -> list[str]:
     """Comments (on Korean pages) without Hangul, or lines (on English pages) with it."""
     if lang == "ko":
-        return [c for _, c in bilingual.comments_in(code) if not HANGUL.search(c) and not DIRECTIVE.match(c)]
-    return [line.strip() for line in code.splitlines() if HANGUL.search(re.sub(r'alt_ko="[^"]*"', "", line))]
+        return [c for _, c in bilingual.comments_in(code)
+                if PROSE.search(c) and not HANGUL.search(c) and not DIRECTIVE.match(c)]
+    # The Korean alt text of a figure is data the site needs, not prose for this reader.
+    exempt = set()
+    try:
+        for node in ast.walk(ast.parse(code)):
+            if isinstance(node, ast.keyword) and node.arg == "alt_ko":
+                exempt.update(range(node.value.lineno, node.value.end_lineno + 1))
+    except SyntaxError:
+        pass
+    return [line.strip() for number, line in enumerate(code.splitlines(), 1)
+            if number not in exempt and HANGUL.search(re.sub(r'alt_ko="[^"]*"', "", line))]
 
 
 # --- The built pages: per-section output, the reader's language in code --------------------------
