@@ -67,10 +67,9 @@ def cells(snippets: Path, rel: str, lang: str) -> list[str]:
         if code.strip():
             out.append(code)
     if names:
-        # The helpers it uses, after its own imports (which they may need), before the example itself.
-        own_imports = set(out[1].splitlines()) if len(out) > 1 else set()
-        copied = "\n".join(line for line in _helpers(snippets, names).splitlines() if line not in own_imports)
-        out.insert(2 if len(out) > 1 else 1, HELPERS_NOTE + copied.strip("\n"))
+        # The helpers it uses (with the imports they need) before the example itself, which may call
+        # them from its first line on.
+        out.insert(1, HELPERS_NOTE + _helpers(snippets, names).strip("\n"))
     return [bilingual.localize(code, lang).strip("\n") for code in out]
 
 
