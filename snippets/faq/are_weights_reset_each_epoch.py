@@ -16,7 +16,7 @@ model.compile(optimizer=keras.optimizers.SGD(learning_rate=0.05), loss="mse")
 initial = model.get_weights()[0].copy()  # ko: 처음 만들 때 무작위로 정해진 가중치 # en: the random weights set when the model was built
 
 starts, ends, losses = [], [], []
-for epoch in range(1, 5):  # ko: fit(epochs=1)을 네 번: 한 번에 한 에포크씩 # en: fit(epochs=1) four times: one epoch at a time
+for _ in range(4):  # ko: fit(epochs=1)을 네 번: 한 번에 한 에포크씩 # en: fit(epochs=1) four times: one epoch at a time
     starts.append(model.get_weights()[0].copy())  # ko: 에포크를 시작할 때의 가중치 # en: the weights when the epoch starts
     history = model.fit(x, y, epochs=1, batch_size=32, verbose=0)
     ends.append(model.get_weights()[0].copy())  # ko: 에포크가 끝났을 때의 가중치 # en: the weights when it ends
