@@ -9,12 +9,12 @@ import numpy as np
 from sklearn.model_selection import train_test_split
 from sklearn.preprocessing import StandardScaler
 
-x, y = make_binary_53()
+# --8<-- [start:sweep]
+x, y = make_binary_53()  # ko: 1,000행, 53개 컬럼 (정보가 있는 컬럼은 몇 개뿐) # en: 1,000 rows, 53 columns (only a few carry signal)
 x_train, x_val, y_train, y_val = train_test_split(x, y, test_size=0.3, random_state=0, stratify=y)
-scaler = StandardScaler().fit(x_train)
+scaler = StandardScaler().fit(x_train)  # ko: 스케일러는 학습 데이터로만 맞춥니다 # en: fit the scaler on the training data only
 x_train, x_val = scaler.transform(x_train), scaler.transform(x_val)
 
-# --8<-- [start:sweep]
 histories = {}
 for nodes in [8, 64, 512]:  # ko: 은닉층 하나, 노드 수만 바꿉니다 # en: one hidden layer, only the number of nodes changes
     keras.utils.set_random_seed(0)

@@ -14,7 +14,7 @@ from sklearn.preprocessing import StandardScaler
 # --8<-- [start:labels]
 pred = np.array([[0.03], [0.49], [0.50], [0.51], [0.97]])  # ko: model.predict가 돌려주는 모양: (n, 1) # en: what model.predict returns: shape (n, 1)
 
-labels_astype = (pred >= 0.5).astype(int)       # ko: True/False -> 1/0 # en: True/False -> 1/0
+labels_astype = (pred >= 0.5).astype(int)       # ko: True/False를 1/0으로 # en: True/False -> 1/0
 labels_where = np.where(pred >= 0.5, 1, 0)      # ko: np.where로 쓴 같은 계산 # en: the same thing, written with np.where
 print("pred >= 0.5      :", (pred >= 0.5).ravel())
 print("astype(int)      :", labels_astype.ravel())

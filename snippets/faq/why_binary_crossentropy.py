@@ -50,7 +50,7 @@ assert abs(mse_01 - 0.81) < 1e-3 and abs(mse_wrong - 0.98) < 1e-3  # claim: bce-
 # ko: 출력 노드는 p = sigmoid(z)를 계산합니다. p = 0.01인데 y = 1이면 각 loss는 z를 얼마나 세게 밀까요?
 # en: the output node computes p = sigmoid(z). How hard does each loss push z when p = 0.01 but y = 1?
 y_true = tf.constant([[1.0]])
-z = tf.Variable([[-4.595]])  # ko: sigmoid(-4.595) = 0.01 # en: sigmoid(-4.595) = 0.01
+z = tf.Variable([[-4.595]])  # ko: sigmoid(-4.595) = 0.01, 곧 p = 0.01 # en: sigmoid(-4.595) = 0.01
 grads = {}
 for name, loss_fn in [("BCE", keras.losses.BinaryCrossentropy()), ("MSE", keras.losses.MeanSquaredError())]:
     with tf.GradientTape() as tape:

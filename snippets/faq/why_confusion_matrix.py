@@ -43,8 +43,7 @@ fig.tight_layout()
 save_figure(
     fig,
     "same-accuracy-two-matrices",
-    alt_ko="정확도가 똑같이 0.90인 두 모델의 혼동 행렬: 모델 A는 실수가 세 클래스에 10개씩 흩어져 있고, "
-    "모델 B는 실수 30개가 모두 '정답 2를 1로 예측'한 칸에 몰려 있다",
+    alt_ko="정확도가 똑같이 0.90인 두 모델의 혼동 행렬: 모델 A는 실수가 세 클래스에 10개씩 흩어져 있고, 모델 B는 실수 30개가 모두 '정답 2를 1로 예측'한 칸에 몰려 있다",
     alt_en="Confusion matrices of two models with the same accuracy of 0.90: model A's mistakes are spread, "
     "10 in each class; all 30 of model B's mistakes sit in the cell 'true 2 predicted as 1'",
 )

@@ -13,8 +13,8 @@ rng = np.random.default_rng(0)
 # en: two stacked layers, no activation: 3 inputs -> 4 hidden nodes -> 1 output
 two_layers = keras.Sequential([
     keras.Input(shape=(3,)),
-    keras.layers.Dense(4),   # ko: activation=None: h = x·W1 + b1 # en: activation=None: h = x·W1 + b1
-    keras.layers.Dense(1),   # ko: y = h·W2 + b2 # en: y = h·W2 + b2
+    keras.layers.Dense(4),   # ko: 활성화 함수 없음: h = x·W1 + b1 # en: activation=None: h = x·W1 + b1
+    keras.layers.Dense(1),   # ko: 출력: y = h·W2 + b2 # en: y = h·W2 + b2
 ])
 # ko: 학습이 끝난 셈 치고 모든 가중치와 편향에 무작위 값을 넣습니다
 # en: as if it had been trained: random values for every weight and bias

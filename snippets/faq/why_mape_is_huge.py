@@ -26,7 +26,7 @@ errors = np.array([1.0, 1.0, 1.0])  # ko: 절대 오차는 매번 같습니다 #
 for smallest in [10.0, 1.0, 0.1, 0.01]:
     y = np.array([smallest, 10.0, 20.0])
     mape = mean_absolute_percentage_error(y, y + errors)
-    wape = np.abs(errors).sum() / np.abs(y).sum()  # ko: Σ|e| / Σ|y| # en: Σ|e| / Σ|y|
+    wape = np.abs(errors).sum() / np.abs(y).sum()  # ko: 오차의 합 / 실제값의 합: Σ|e| / Σ|y| # en: Σ|e| / Σ|y|
     print(f"smallest target {smallest:>5}: MAPE = {mape:8.2%}   WAPE = {wape:6.2%}")
 # --8<-- [end:near_zero]
 mape_at_10 = mean_absolute_percentage_error([10, 10, 20], [11, 11, 21])

@@ -58,8 +58,7 @@ axes[0].set_ylabel("loss = (w - 3)^2")
 save_figure(
     fig,
     "zigzag-steps",
-    alt_ko="손실 곡선 (w-3)^2 위에서 경사 하강법 12걸음: 학습률 0.9는 최저점을 넘어 좌우로 지그재그로 튀고, "
-    "0.09는 한쪽에서 매끄럽게 다가가며, 0.009는 아주 조금밖에 움직이지 못한다",
+    alt_ko="손실 곡선 (w-3)^2 위에서 경사 하강법 12걸음: 학습률 0.9는 최저점을 넘어 좌우로 지그재그로 튀고, 0.09는 한쪽에서 매끄럽게 다가가며, 0.009는 아주 조금밖에 움직이지 못한다",
     alt_en="Twelve gradient-descent steps on the loss (w-3)^2: at learning rate 0.9 "
     "w jumps across the minimum from side to side, at 0.09 it approaches smoothly from one side, "
     "at 0.009 it barely moves",
