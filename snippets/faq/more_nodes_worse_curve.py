@@ -56,7 +56,7 @@ for nodes, color in zip([8, 64, 512], ["#2ca02c", "#1f77b4", "#d62728"]):
     h = histories[nodes]
     epochs = np.arange(1, len(h["loss"]) + 1)
     ax.plot(epochs, h["val_loss"], color=color, marker=".", label=f"val_loss, {nodes} nodes")
-    ax.plot(epochs, h["loss"], color=color, linestyle=":", label=f"train loss, {nodes} nodes")
+    ax.plot(epochs, h["loss"], color=color, linestyle=":", label=f"loss, {nodes} nodes")
 ax.set_xlabel("epoch")
 ax.set_ylabel("loss")
 ax.set_title("One hidden layer on 53 columns")
@@ -65,5 +65,5 @@ save_figure(
     fig,
     "loss-by-number-of-nodes",
     alt_ko="은닉 노드 8개, 64개, 512개 모델의 에포크별 loss(점선)와 val_loss(실선). 노드가 많을수록 loss는 0에 가깝게 내려가지만 val_loss는 더 일찍 최저점을 찍고 다시 올라가 두 곡선의 간격이 넓어짐",
-    alt_en="Train loss (dotted) and val_loss (solid) per epoch for 8, 64 and 512 hidden nodes: the more nodes, the closer train loss gets to zero, while val_loss bottoms out earlier and climbs again, so the gap widens",
+    alt_en="loss (dotted) and val_loss (solid) per epoch for 8, 64 and 512 hidden nodes: the more nodes, the closer loss gets to zero, while val_loss bottoms out earlier and climbs again, so the gap widens",
 )

@@ -36,6 +36,18 @@ wapes = [3 / (s + 30) for s in [10.0, 1.0, 0.1, 0.01]]
 wape_min, wape_max = min(wapes), max(wapes)
 assert 0.07 < wape_min and wape_max < 0.1  # claim: mape-wape-stays-near-10
 
+# --8<-- [start:asymmetry]
+actual = np.array([100.0])  # ko: 실제 판매량 100 # en: true sales of 100
+for forecast in [0.0, 50.0, 150.0, 300.0, 1000.0]:
+    print(f"forecast {forecast:6.0f}: MAPE = {mean_absolute_percentage_error(actual, [forecast]):.0%}")
+# --8<-- [end:asymmetry]
+under_worst = mean_absolute_percentage_error(actual, [0.0])
+over_1000 = mean_absolute_percentage_error(actual, [1000.0])
+# ko: 적게 예측하면 최대 100%(예측 0), 많이 예측하면 한없이 커집니다
+# en: an under-forecast costs at most 100% (forecast 0); an over-forecast has no upper limit
+unders = [mean_absolute_percentage_error(actual, [f]) for f in np.linspace(0, 100, 101)]
+assert max(unders) == under_worst == 1.0 and over_1000 == 9.0  # claim: mape-asymmetric
+
 smallest = np.logspace(-2, 1, 50)
 mapes = [mean_absolute_percentage_error([s, 10.0, 20.0], [s + 1, 11.0, 21.0]) for s in smallest]
 fig, ax = plt.subplots()
