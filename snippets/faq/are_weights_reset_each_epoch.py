@@ -1,6 +1,6 @@
 """Each epoch starts from the weights the previous epoch ended with: nothing is re-initialized."""
 
-import dlnotes  # noqa: F401  (first: quiet, reproducible TensorFlow)
+import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
 
 import keras
 import numpy as np
@@ -10,33 +10,34 @@ rng = np.random.default_rng(0)
 x = rng.normal(size=(256, 3)).astype("float32")
 y = (x @ np.array([[2.0], [-1.0], [0.5]])).astype("float32")
 
-# --8<-- [start:callback]
-class WeightSnapshots(keras.callbacks.Callback):
-    """Copy the kernel at the start and at the end of every epoch."""
-
-    def __init__(self):
-        super().__init__()
-        self.begin, self.end = [], []
-
-    def on_epoch_begin(self, epoch, logs=None):
-        self.begin.append(self.model.layers[0].kernel.numpy().copy())
-
-    def on_epoch_end(self, epoch, logs=None):
-        self.end.append(self.model.layers[0].kernel.numpy().copy())
-
-
+# --8<-- [start:epochs]
 model = keras.Sequential([keras.Input(shape=(3,)), keras.layers.Dense(1)])
 model.compile(optimizer=keras.optimizers.SGD(learning_rate=0.05), loss="mse")
-snapshots = WeightSnapshots()
-history = model.fit(x, y, epochs=4, batch_size=32, verbose=0, callbacks=[snapshots])
+initial = model.get_weights()[0].copy()  # ko: 처음 만들 때 무작위로 정해진 가중치 # en: the random weights set when the model was built
+
+starts, ends, losses = [], [], []
+for _ in range(4):  # ko: fit(epochs=1)을 네 번: 한 번에 한 에포크씩 # en: fit(epochs=1) four times: one epoch at a time
+    starts.append(model.get_weights()[0].copy())  # ko: 에포크를 시작할 때의 가중치 # en: the weights when the epoch starts
+    history = model.fit(x, y, epochs=1, batch_size=32, verbose=0)
+    ends.append(model.get_weights()[0].copy())  # ko: 에포크가 끝났을 때의 가중치 # en: the weights when it ends
+    losses.append(history.history["loss"][0])
 
 for epoch in range(1, 4):
-    same = np.array_equal(snapshots.begin[epoch], snapshots.end[epoch - 1])
-    print(f"epoch {epoch + 1} starts with the weights epoch {epoch} ended with: {same}")
-print("loss per epoch:", [round(v, 4) for v in history.history["loss"]])
-# --8<-- [end:callback]
+    same = np.array_equal(starts[epoch], ends[epoch - 1])
+    print(f"epoch {epoch + 1} starts from epoch {epoch}'s weights: {same}")
+print("loss per epoch:", [round(v, 4) for v in losses])
+# --8<-- [end:epochs]
 for epoch in range(1, 4):
-    assert np.array_equal(snapshots.begin[epoch], snapshots.end[epoch - 1])
-    assert not np.allclose(snapshots.begin[epoch], snapshots.begin[0])  # and they did change
-losses = history.history["loss"]
-assert all(a > b for a, b in zip(losses, losses[1:])), "the loss keeps falling across epochs"
+    assert np.array_equal(starts[epoch], ends[epoch - 1])  # claim: reset-each-epoch-continues
+    assert not np.allclose(starts[epoch], initial)  # claim: reset-weights-change
+assert all(a > b for a, b in zip(losses, losses[1:]))  # claim: reset-loss-keeps-falling
+first_loss, last_loss = losses[0], losses[-1]
+
+# --8<-- [start:fit_again]
+before = model.get_weights()[0].copy()
+model.fit(x, y, epochs=1, batch_size=32, verbose=0)  # ko: fit을 한 번 더 호출 # en: call fit once more
+print(f"fit again starts from the last weights: {np.array_equal(before, ends[-1])}")
+print(f"fit again re-initialized the weights: {np.allclose(model.get_weights()[0], initial)}")
+# --8<-- [end:fit_again]
+assert np.array_equal(before, ends[-1])  # claim: reset-fit-again-continues
+assert not np.allclose(model.get_weights()[0], initial)  # claim: reset-fit-again-not-random

@@ -5,24 +5,29 @@ from sklearn.metrics import accuracy_score, classification_report, recall_score
 from sklearn.utils.class_weight import compute_class_weight
 
 # --8<-- [start:lazy]
-y = np.repeat([0, 1, 2], [900, 60, 40])  # 90 % of the rows are class 0
-always_0 = np.zeros_like(y)  # a "model" that ignores the rare classes completely
+y = np.repeat([0, 1, 2], [900, 60, 40])  # ko: 행의 90%가 클래스 0 # en: 90 % of the rows are class 0
+always_0 = np.zeros_like(y)  # ko: 드문 클래스를 전혀 보지 않는 "모델" # en: a "model" that ignores the rare classes completely
 
-print(f"accuracy of always predicting 0: {accuracy_score(y, always_0):.2f}")
+lazy_accuracy = accuracy_score(y, always_0)
+print(f"accuracy (always 0) = {lazy_accuracy:.2f}")
 print(classification_report(y, always_0, digits=2, zero_division=0))
 # --8<-- [end:lazy]
-assert accuracy_score(y, always_0) == 0.9  # high accuracy ...
-assert (recall_score(y, always_0, average=None, zero_division=0)[1:] == 0).all()  # ... rare recall 0
+lazy_recall = recall_score(y, always_0, average=None, zero_division=0)
+assert lazy_accuracy == 0.9 and (lazy_recall[1:] == 0).all()  # claim: rare-lazy-accuracy-high
 
 # --8<-- [start:share]
 counts = np.bincount(y)
-print(f"{'share of the rows per class:':<47}", (counts / counts.sum()).round(3))
+row_share = counts / counts.sum()
+print("row share per class:        ", row_share.round(3))
 
-weights = compute_class_weight("balanced", classes=np.unique(y), y=y)  # n / (classes * count)
-print(f"{'class_weight balanced:':<47}", weights.round(3))
-weighted = counts * weights  # each class's total weight in the weighted average
-print(f"{'share of the total weight per class, weighted:':<47}", (weighted / weighted.sum()).round(3))
+weights = compute_class_weight("balanced", classes=np.unique(y), y=y)  # ko: n / (클래스 수 * 행 수) # en: n / (classes * count)
+print("class_weight (balanced):    ", weights.round(3))
+weighted = counts * weights  # ko: 가중 평균에서 각 클래스가 갖는 무게의 합 # en: each class's total weight in the weighted average
+print("weight share, with weights: ", (weighted / weighted.sum()).round(3))
 # --8<-- [end:share]
-assert np.allclose(counts / counts.sum(), [0.9, 0.06, 0.04])  # class 0 has 90 % of the rows (and of the weight)
-assert np.allclose(weights, len(y) / (3 * counts))
-assert np.allclose(weighted / weighted.sum(), 1 / 3)  # after weighting every class weighs the same in total
+rare_row_share = float(row_share[1:].sum())
+# ko: 가중치가 없으면 각 클래스의 무게는 행 비율 그대로입니다
+# en: without weights each class's weight is its share of the rows
+assert np.allclose(row_share, [0.9, 0.06, 0.04]) and np.isclose(rare_row_share, 0.1)  # claim: rare-row-weight-share
+assert np.allclose(weights, len(y) / (3 * counts))  # claim: rare-balanced-formula
+assert np.allclose(weighted / weighted.sum(), 1 / 3)  # claim: rare-balanced-equal-weight

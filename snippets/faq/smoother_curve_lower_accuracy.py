@@ -1,6 +1,6 @@
 """A smoother curve is not a more accurate model: smooth but under-trained loses."""
 
-import dlnotes  # noqa: F401  (first: quiet, reproducible TensorFlow)
+import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
 from dlnotes import dl_history_plot, save_figure
 
 import keras
@@ -31,22 +31,23 @@ def train(learning_rate):
 
 
 def zigzag(values):
-    """How much a curve goes UP from one epoch to the next, added over all epochs."""
+    # ko: 곡선이 다음 에포크에서 올라간 양을 모두 더한 값
+    # en: how much a curve goes UP from one epoch to the next, added over all epochs
     return float(np.sum(np.maximum(np.diff(values), 0)))
 
 
 runs = {"bumpy (lr=0.05)": train(0.05), "smooth (lr=0.0005)": train(0.0005)}
 for name, (history, val_loss, val_acc) in runs.items():
-    print(f"{name:<19} zig-zag of val_loss {zigzag(history.history['val_loss']):.3f}   "
-          f"val_loss {val_loss:.3f}   val accuracy {val_acc:.3f}")
+    print(f"{name:<19} zig-zag {zigzag(history.history['val_loss']):.3f}   "
+          f"val_loss {val_loss:.3f}   val_accuracy {val_acc:.3f}")
 # --8<-- [end:fit]
 
 (bumpy, bumpy_loss, bumpy_acc), (smooth, smooth_loss, smooth_acc) = runs.values()
-assert np.all(np.diff(smooth.history["val_loss"]) < 0)  # the smooth run never goes up ...
-assert zigzag(bumpy.history["val_loss"]) > 0.1  # ... the bumpy one does
-assert smooth_acc < bumpy_acc - 0.04  # and yet the smooth run is clearly LESS accurate,
-assert min(bumpy.history["val_accuracy"][-5:]) > max(smooth.history["val_accuracy"])  # at every late epoch
-assert smooth_loss > 3 * bumpy_loss  # it is simply not trained far enough yet
+assert np.all(np.diff(smooth.history["val_loss"]) < 0)  # claim: smooth-never-goes-up
+assert zigzag(bumpy.history["val_loss"]) > 0.1  # claim: smooth-bumpy-goes-up
+assert smooth_acc < bumpy_acc - 0.04  # claim: smooth-less-accurate
+assert min(bumpy.history["val_accuracy"][-5:]) > max(smooth.history["val_accuracy"])  # claim: smooth-worst-late-beats-best
+assert smooth_loss > 3 * bumpy_loss  # claim: smooth-loss-still-high
 
 fig, axes = plt.subplots(2, 2, figsize=(9, 6), sharex=True, sharey="col")
 for row, (name, (history, _, _)) in zip(axes, runs.items()):
@@ -57,8 +58,7 @@ fig.tight_layout()
 save_figure(
     fig,
     "smooth-vs-bumpy",
-    alt_ko="위: 학습률 0.05는 val_loss가 조금씩 오르내리지만 정확도가 약 0.95에 이른다. 아래: 학습률 0.0005는 "
-    "loss 곡선이 매끄럽지만 15 에포크 뒤에도 loss가 높고 정확도가 더 낮다",
+    alt_ko="위: 학습률 0.05는 val_loss가 조금씩 오르내리지만 정확도가 약 0.95에 이른다. 아래: 학습률 0.0005는 loss 곡선이 매끄럽지만 15 에포크 뒤에도 loss가 높고 정확도가 더 낮다",
     alt_en="Top: at learning rate 0.05 val_loss goes up and down a little but accuracy reaches about 0.95. "
     "Bottom: at learning rate 0.0005 the loss curve is smooth, but after 15 epochs the loss is still high "
     "and accuracy is lower",

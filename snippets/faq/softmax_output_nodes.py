@@ -1,6 +1,6 @@
 """One output node per class; softmax gives probabilities that sum to 1; the class is the argmax."""
 
-import dlnotes  # noqa: F401  (first: quiet, reproducible TensorFlow)
+import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
 
 import re
 
@@ -26,32 +26,32 @@ def build(output_nodes):
 
 
 # --8<-- [start:predict]
-n_classes = len(np.unique(y))  # 3 kinds of iris -> 3 output nodes
+n_classes = len(np.unique(y))  # ko: 붓꽃 품종 3가지 -> 출력 노드 3개 # en: 3 kinds of iris -> 3 output nodes
 model = build(n_classes)
 model.fit(x, y, epochs=30, batch_size=16, verbose=0)
 
-rows = [0, 68, 119]  # one flower of each kind
+rows = [0, 68, 119]  # ko: 품종마다 한 송이씩 # en: one flower of each kind
 proba = model.predict(x[rows], verbose=0)
 for p, true in zip(proba, y[rows]):
-    print("probabilities [" + ", ".join(f"{v:.3f}" for v in p) + f"]  sum {p.sum():.3f}"
-          f"  -> predicted {iris.target_names[p.argmax()]:<10} (true: {iris.target_names[true]})")
+    print("p = [" + ", ".join(f"{v:.3f}" for v in p) + f"]  sum {p.sum():.3f}"
+          f"  argmax -> {iris.target_names[p.argmax()]:<10} true: {iris.target_names[true]}")
 # --8<-- [end:predict]
-assert model.output_shape == (None, 3)
-assert np.allclose(proba.sum(axis=1), 1, atol=1e-5)
-assert (proba.argmax(axis=1) == y[rows]).all()
+assert model.output_shape == (None, n_classes) == (None, 3)  # claim: softmax-one-node-per-class
+assert (proba > 0).all() and np.allclose(proba.sum(axis=1), 1, atol=1e-5)  # claim: softmax-positive-sum-to-one
+assert (proba.argmax(axis=1) == y[rows]).all()  # claim: softmax-argmax-is-the-class
 accuracy = model.evaluate(x, y, verbose=0)[1]
-assert accuracy > 0.9
+assert accuracy > 0.9  # claim: softmax-model-learned
 
 # --8<-- [start:too_few]
-too_small = build(2)  # only 2 output nodes for 3 classes
+too_small = build(2)  # ko: 클래스는 3개인데 출력 노드는 2개 # en: only 2 output nodes for 3 classes
 try:
     too_small.fit(x, y, epochs=1, verbose=0)
     message = "no error"
-except Exception as error:  # TensorFlow refuses label 2: there is no node for it
-    # The wording depends on TensorFlow's kernel: "Received a label value of 2 which is outside
-    # the valid range of [0, 2)" or, with deterministic ops, "indices[4] = 2 is not in [0, 2)".
-    message = re.search(r"Received a label value of \d+ which is outside the valid range of \[0, \d+\)"
-                        r"|indices\[\d+\] = \d+ is not in \[0, \d+\)", str(error)).group(0)
+except Exception as error:  # ko: 라벨 2를 맡을 노드가 없어 TensorFlow가 거부합니다 # en: TensorFlow refuses label 2: there is no node for it
+    # ko: 문구는 TensorFlow 커널에 따라 "Received a label value of 2 ..." 또는 "indices[4] = 2 is not in [0, 2)"입니다
+    # en: the wording depends on TensorFlow's kernel: "Received a label value of 2 ..." or "indices[4] = 2 is not in [0, 2)"
+    found = re.search(r"(?:label value of|\] =) (\d+) .*?\[0, (\d+)\)", str(error))
+    message = f"error: label {found[1]} is outside [0, {found[2]})"
 print(message)
 # --8<-- [end:too_few]
-assert re.search(r"(label value of|\] =) 2 .*\[0, 2\)", message), message
+assert message == "error: label 2 is outside [0, 2)", message  # claim: softmax-too-few-nodes-error

@@ -1,6 +1,6 @@
 """fit = for each epoch, for each mini-batch: predict, measure the loss, back-propagate, update."""
 
-import dlnotes  # noqa: F401  (first: quiet, reproducible TensorFlow)
+import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
 
 import math
 
@@ -13,26 +13,32 @@ x = rng.normal(size=(300, 2)).astype("float32")
 y = (x[:, :1] * 4 - x[:, 1:] + 1).astype("float32")
 
 # --8<-- [start:steps]
-class CountSteps(keras.callbacks.Callback):
-    """Count the weight updates: one per mini-batch."""
-
-    def on_train_begin(self, logs=None):
-        self.batches = 0
-
-    def on_train_batch_end(self, batch, logs=None):
-        self.batches += 1
-
-
 model = keras.Sequential([keras.Input(shape=(2,)), keras.layers.Dense(1)])
 model.compile(optimizer=keras.optimizers.SGD(learning_rate=0.05), loss="mse")
+kernel0, bias0 = model.get_weights()  # ko: 만든 직후: kernel은 무작위, bias는 0 # en: just built: random kernel, zero bias
 before = model.evaluate(x, y, verbose=0)
 
-counter = CountSteps()
-history = model.fit(x, y, epochs=5, batch_size=50, verbose=0, callbacks=[counter])
+history = model.fit(x, y, epochs=5, batch_size=50, verbose=0)
+updates = int(model.optimizer.iterations)  # ko: 옵티마이저가 가중치를 고친 횟수 # en: how many times the optimizer updated the weights
 
+print(f"bias before fit: {bias0}")
 print(f"loss before fit: {before:.3f}")
 print("loss per epoch: ", [round(v, 3) for v in history.history["loss"]])
-print(f"mini-batch steps: {counter.batches} = 5 epochs x ceil(300/50) = {5 * math.ceil(300 / 50)}")
+print(f"updates: {updates} = 5 x ceil(300/50) = {5 * math.ceil(300 / 50)}")
 # --8<-- [end:steps]
-assert counter.batches == 5 * math.ceil(300 / 50) == int(model.optimizer.iterations)
-assert history.history["loss"][-1] < before / 10
+loss_before, loss_after = before, history.history["loss"][-1]
+assert (bias0 == 0).all() and np.abs(kernel0).max() > 0  # claim: fit-bias-starts-at-zero
+assert updates == 5 * math.ceil(300 / 50) == 30  # claim: fit-one-update-per-batch
+assert loss_after < loss_before / 10  # claim: fit-loss-falls
+
+# --8<-- [start:validation_split]
+x500 = rng.normal(size=(500, 2)).astype("float32")
+y500 = (x500[:, :1] * 4 - x500[:, 1:] + 1).astype("float32")
+keras.utils.set_random_seed(0)
+model = keras.Sequential([keras.Input(shape=(2,)), keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(x500, y500, epochs=3, batch_size=64, validation_split=0.2, verbose=0)
+split_updates = int(model.optimizer.iterations)
+print(f"updates: {split_updates} = 3 x ceil(400/64) = {3 * math.ceil(400 / 64)}  (not 3 x ceil(500/64) = {3 * math.ceil(500 / 64)})")
+# --8<-- [end:validation_split]
+assert split_updates == 3 * math.ceil(400 / 64) == 21  # claim: fit-validation-split-rows

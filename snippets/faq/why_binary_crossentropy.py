@@ -1,6 +1,6 @@
 """BCE = -[y log p + (1-y) log(1-p)] as in Keras; it punishes a confident wrong answer far more than MSE."""
 
-import dlnotes  # noqa: F401  (first: quiet, reproducible TensorFlow)
+import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
 from dlnotes import save_figure
 
 import keras
@@ -9,45 +9,48 @@ import numpy as np
 import tensorflow as tf
 
 # --8<-- [start:formula]
-y = np.array([1.0, 1.0, 0.0, 0.0, 1.0])  # true labels
-p = np.array([0.9, 0.6, 0.2, 0.4, 0.3])  # predicted probabilities of class 1
+y = np.array([1.0, 1.0, 0.0, 0.0, 1.0])  # ko: 정답 라벨 # en: true labels
+p = np.array([0.9, 0.6, 0.2, 0.4, 0.3])  # ko: 클래스 1일 예측 확률 # en: predicted probabilities of class 1
 
 by_hand = -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))
 by_keras = float(keras.losses.binary_crossentropy(y, p))
 print(f"BCE by hand : {by_hand:.4f}")
 print(f"BCE by Keras: {by_keras:.4f}")
 
-# from_logits=True: give Keras the scores z before the sigmoid, and it applies the sigmoid itself
-z = np.array([2.2, 0.4, -1.4, -0.4, -0.85])  # scores (logits) before the sigmoid
+# ko: from_logits=True: sigmoid 전의 점수 z를 주면 Keras가 sigmoid를 직접 적용합니다
+# en: from_logits=True: give Keras the scores z before the sigmoid, and it applies the sigmoid itself
+z = np.array([2.2, 0.4, -1.4, -0.4, -0.85])  # ko: sigmoid 전의 점수(logit) # en: scores (logits) before the sigmoid
 from_probs = float(keras.losses.binary_crossentropy(y, 1 / (1 + np.exp(-z))))
 from_logits = float(keras.losses.binary_crossentropy(y, z, from_logits=True))
 print(f"BCE of sigmoid(z): {from_probs:.4f}   BCE(z, from_logits=True): {from_logits:.4f}")
 # --8<-- [end:formula]
-assert abs(by_hand - by_keras) < 1e-5
-assert abs(from_probs - from_logits) < 1e-5  # from_logits=True applies the sigmoid itself
+assert abs(by_hand - by_keras) < 1e-5  # claim: bce-matches-formula
+assert abs(from_probs - from_logits) < 1e-5  # claim: bce-from-logits
 
 # --8<-- [start:confident_wrong]
-for prob in [0.9, 0.5, 0.1, 0.01]:  # the true label is 1 every time
+for prob in [0.9, 0.5, 0.1, 0.01]:  # ko: 정답은 매번 1 # en: the true label is 1 every time
     bce = float(keras.losses.binary_crossentropy(np.array([1.0]), np.array([prob])))
     mse = float(keras.losses.mean_squared_error(np.array([1.0]), np.array([prob])))
     print(f"y=1, p={prob:<4}:  BCE {bce:6.3f}   MSE {mse:5.3f}")
 
-# The formula has no upper limit, but Keras clips p to [1e-7, 1 - 1e-7] first (the log is natural):
+# ko: 식에는 상한이 없지만 Keras는 먼저 p를 [1e-7, 1 - 1e-7]로 자릅니다(로그는 자연로그)
+# en: the formula has no upper limit, but Keras clips p to [1e-7, 1 - 1e-7] first (the log is natural)
 at_zero = float(keras.losses.binary_crossentropy(np.array([1.0]), np.array([0.0])))
 print(f"y=1, p=0   :  Keras BCE {at_zero:.2f} = -ln(1e-7) = {-np.log(1e-7):.2f}")
 # --8<-- [end:confident_wrong]
-assert abs(at_zero - 16.12) < 0.05  # Keras stops near 16.12, not at infinity
+assert abs(at_zero - 16.12) < 0.05  # claim: bce-keras-clips
 bce_wrong = float(keras.losses.binary_crossentropy(np.array([1.0]), np.array([0.01])))
 mse_wrong = float(keras.losses.mean_squared_error(np.array([1.0]), np.array([0.01])))
-assert abs(bce_wrong - 4.6) < 0.05  # -log(0.01) = 4.605
-assert mse_wrong < 1  # (1 - 0.01)^2 = 0.98: MSE can never exceed 1 here
+assert abs(bce_wrong - 4.6) < 0.05  # claim: bce-confident-wrong-costs-4-6
+assert mse_wrong < 1  # claim: bce-mse-below-one
 mse_01 = float(keras.losses.mean_squared_error(np.array([1.0]), np.array([0.1])))
-assert abs(mse_01 - 0.81) < 1e-3 and abs(mse_wrong - 0.98) < 1e-3  # 0.81 and 0.98: hardly different
+assert abs(mse_01 - 0.81) < 1e-3 and abs(mse_wrong - 0.98) < 1e-3  # claim: bce-mse-hardly-different
 
 # --8<-- [start:gradient]
-# The output node computes p = sigmoid(z). How hard does each loss push z when p = 0.01 but y = 1?
+# ko: 출력 노드는 p = sigmoid(z)를 계산합니다. p = 0.01인데 y = 1이면 각 loss는 z를 얼마나 세게 밀까요?
+# en: the output node computes p = sigmoid(z). How hard does each loss push z when p = 0.01 but y = 1?
 y_true = tf.constant([[1.0]])
-z = tf.Variable([[-4.595]])  # sigmoid(-4.595) = 0.01
+z = tf.Variable([[-4.595]])  # ko: sigmoid(-4.595) = 0.01, 곧 p = 0.01 # en: sigmoid(-4.595) = 0.01
 grads = {}
 for name, loss_fn in [("BCE", keras.losses.BinaryCrossentropy()), ("MSE", keras.losses.MeanSquaredError())]:
     with tf.GradientTape() as tape:
@@ -55,8 +58,9 @@ for name, loss_fn in [("BCE", keras.losses.BinaryCrossentropy()), ("MSE", keras.
     grads[name] = float(tape.gradient(loss, z)[0, 0])
     print(f"{name}: gradient on z = {grads[name]:.4f}")
 # --8<-- [end:gradient]
-assert abs(grads["BCE"] - (0.01 - 1)) < 0.01  # BCE: dL/dz = p - y, a strong push
-assert abs(grads["MSE"]) < 0.05 and 40 < abs(grads["BCE"]) / abs(grads["MSE"]) < 60  # MSE: ~50 times weaker
+grad_ratio = abs(grads["BCE"]) / abs(grads["MSE"])
+assert abs(grads["BCE"] - (0.01 - 1)) < 0.01  # claim: bce-gradient-p-minus-y
+assert abs(grads["MSE"]) < 0.05 and 40 < grad_ratio < 60  # claim: bce-mse-gradient-50-times-weaker
 
 probs = np.linspace(0.005, 0.995, 200)
 fig, ax = plt.subplots()

@@ -7,29 +7,46 @@ import numpy as np
 from sklearn.metrics import mean_absolute_error, mean_absolute_percentage_error
 
 # --8<-- [start:blowup]
-y_true = np.array([0.0, 10.0, 20.0])  # one target is exactly 0
-y_pred = np.array([1.0, 11.0, 19.0])  # every prediction is off by 1
+y_true = np.array([0.0, 10.0, 20.0])  # ko: 타깃 하나가 정확히 0 # en: one target is exactly 0
+y_pred = np.array([1.0, 11.0, 19.0])  # ko: 모든 예측이 1씩 빗나감 # en: every prediction is off by 1
 
 mae = mean_absolute_error(y_true, y_pred)
 mape = mean_absolute_percentage_error(y_true, y_pred)
 print(f"MAE  = {mae:.2f}")
-print(f"MAPE = {mape:.3g}  (scikit-learn returns a fraction: 0.12 means 12%)")
+print(f"MAPE = {mape:.3g}")  # ko: scikit-learn은 비율을 돌려줍니다: 0.12는 12% # en: scikit-learn returns a fraction: 0.12 means 12%
 # --8<-- [end:blowup]
-assert mae == 1.0
-assert 1.4e15 < mape < 1.6e15, "scikit-learn divides by a tiny epsilon when y is 0: about 1.5e15"
+mape_at_zero = mape
+assert mae == 1.0  # claim: mape-mae-is-one
+# ko: y가 0이면 scikit-learn은 아주 작은 epsilon으로 나눕니다: 약 1.5e15
+# en: scikit-learn divides by a tiny epsilon when y is 0: about 1.5e15
+assert 1.45e15 < mape_at_zero < 1.55e15  # claim: mape-about-1-5e15
 
 # --8<-- [start:near_zero]
-errors = np.array([1.0, 1.0, 1.0])  # the same absolute errors every time
+errors = np.array([1.0, 1.0, 1.0])  # ko: 절대 오차는 매번 같습니다 # en: the same absolute errors every time
 for smallest in [10.0, 1.0, 0.1, 0.01]:
     y = np.array([smallest, 10.0, 20.0])
     mape = mean_absolute_percentage_error(y, y + errors)
-    wape = np.abs(errors).sum() / np.abs(y).sum()  # Σ|e| / Σ|y|
+    wape = np.abs(errors).sum() / np.abs(y).sum()  # ko: 오차의 합 / 실제값의 합: Σ|e| / Σ|y| # en: Σ|e| / Σ|y|
     print(f"smallest target {smallest:>5}: MAPE = {mape:8.2%}   WAPE = {wape:6.2%}")
 # --8<-- [end:near_zero]
-assert 0.08 < mean_absolute_percentage_error([10, 10, 20], [11, 11, 21]) < 0.09  # about 8 %
-assert mean_absolute_percentage_error([0.01, 10, 20], [1.01, 11, 21]) > 30  # > 3000 %
+mape_at_10 = mean_absolute_percentage_error([10, 10, 20], [11, 11, 21])
+mape_at_001 = mean_absolute_percentage_error([0.01, 10, 20], [1.01, 11, 21])
+assert 0.08 < mape_at_10 < 0.09 and mape_at_001 > 30  # claim: mape-8-to-3000-percent
 wapes = [3 / (s + 30) for s in [10.0, 1.0, 0.1, 0.01]]
-assert all(0.07 < w < 0.1 for w in wapes)  # WAPE stays between 7 % and 10 %
+wape_min, wape_max = min(wapes), max(wapes)
+assert 0.07 < wape_min and wape_max < 0.1  # claim: mape-wape-stays-near-10
+
+# --8<-- [start:asymmetry]
+actual = np.array([100.0])  # ko: 실제 판매량 100 # en: true sales of 100
+for forecast in [0.0, 50.0, 150.0, 300.0, 1000.0]:
+    print(f"forecast {forecast:6.0f}: MAPE = {mean_absolute_percentage_error(actual, [forecast]):.0%}")
+# --8<-- [end:asymmetry]
+under_worst = mean_absolute_percentage_error(actual, [0.0])
+over_1000 = mean_absolute_percentage_error(actual, [1000.0])
+# ko: 적게 예측하면 최대 100%(예측 0), 많이 예측하면 한없이 커집니다
+# en: an under-forecast costs at most 100% (forecast 0); an over-forecast has no upper limit
+unders = [mean_absolute_percentage_error(actual, [f]) for f in np.linspace(0, 100, 101)]
+assert max(unders) == under_worst == 1.0 and over_1000 == 9.0  # claim: mape-asymmetric
 
 smallest = np.logspace(-2, 1, 50)
 mapes = [mean_absolute_percentage_error([s, 10.0, 20.0], [s + 1, 11.0, 21.0]) for s in smallest]
@@ -38,7 +55,7 @@ ax.loglog(smallest, np.array(mapes) * 100)
 ax.set_xlabel("smallest target |y|")
 ax.set_ylabel("MAPE (%)")
 ax.set_title("Same absolute errors, shrinking smallest target")
-assert all(a > b for a, b in zip(mapes, mapes[1:])), "MAPE grows as the smallest target shrinks"
+assert all(a > b for a, b in zip(mapes, mapes[1:]))  # claim: mape-grows-as-target-shrinks
 save_figure(
     fig,
     "mape-vs-smallest-target",

@@ -1,6 +1,6 @@
 """A hidden layer without activation can only fit a straight line; with activation='relu' it fits a curve."""
 
-import dlnotes  # noqa: F401  (first: quiet, reproducible TensorFlow)
+import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
 from dlnotes import save_figure
 
 import keras
@@ -9,14 +9,14 @@ import numpy as np
 
 rng = np.random.default_rng(0)
 x = rng.uniform(-2, 2, size=(400, 1)).astype("float32")
-y = (x ** 2 + rng.normal(0, 0.1, size=(400, 1))).astype("float32")  # a curve: y = x² + noise
+y = (x ** 2 + rng.normal(0, 0.1, size=(400, 1))).astype("float32")  # ko: 곡선: y = x² + 잡음 # en: a curve: y = x² + noise
 
 # --8<-- [start:compare]
 def hidden_model(activation):
     keras.utils.set_random_seed(0)
     model = keras.Sequential([
         keras.Input(shape=(1,)),
-        keras.layers.Dense(32, activation=activation),  # the hidden layer
+        keras.layers.Dense(32, activation=activation),  # ko: 은닉층 # en: the hidden layer
         keras.layers.Dense(1),
     ])
     model.compile(optimizer=keras.optimizers.Adam(0.02), loss="mse")
@@ -27,10 +27,17 @@ models = {"no activation": hidden_model(None), "relu": hidden_model("relu")}
 mse = {name: m.evaluate(x, y, verbose=0) for name, m in models.items()}
 for name, value in mse.items():
     print(f"hidden layer, {name:<13}: MSE {value:.3f}")
+mse_linear, mse_relu = mse["no activation"], mse["relu"]
 # --8<-- [end:compare]
-assert mse["no activation"] > 1.0, "without activation the best it can do is a straight line (MSE about 1.4)"
-assert mse["relu"] < 0.2 * mse["no activation"], "with ReLU the error is several times smaller"
-assert mse["relu"] < 0.1
+# ko: 직선으로 맞출 수 있는 최선(최소제곱 직선)과 MSE가 거의 같습니다
+# en: the MSE is about that of the best straight line (least squares)
+slope_ls, intercept_ls = np.polyfit(x[:, 0], y[:, 0], 1)
+best_line_mse = float(np.mean((slope_ls * x[:, 0] + intercept_ls - y[:, 0]) ** 2))
+assert mse_linear > 1.0 and mse_linear < 1.1 * best_line_mse  # claim: relu-no-activation-is-a-line
+assert mse_relu < 0.1 and mse_relu < 0.2 * mse_linear  # claim: relu-fits-the-curve
+z = np.linspace(-3, 3, 601)
+relu_slope = np.gradient(np.maximum(0, z), z)
+assert np.allclose(relu_slope[z > 0.05], 1) and np.allclose(relu_slope[z < -0.05], 0)  # claim: relu-slope-one-or-zero
 
 grid = np.linspace(-2, 2, 201, dtype="float32").reshape(-1, 1)
 fig, ax = plt.subplots()

@@ -8,10 +8,11 @@ import numpy as np
 
 # --8<-- [start:steps]
 def descend(learning_rate, steps, w=0.0):
-    """Gradient descent on loss(w) = (w - 3)**2, whose gradient is 2 * (w - 3)."""
+    # ko: loss(w) = (w - 3)**2에서 경사 하강법. 기울기는 2 * (w - 3)
+    # en: gradient descent on loss(w) = (w - 3)**2, whose gradient is 2 * (w - 3)
     path = [w]
     for _ in range(steps):
-        w = w - learning_rate * 2 * (w - 3)  # w <- w - lr * gradient
+        w = w - learning_rate * 2 * (w - 3)  # ko: w <- w - 학습률 * 기울기 # en: w <- w - lr * gradient
         path.append(w)
     return np.array(path)
 
@@ -26,21 +27,24 @@ def steps_to_reach(learning_rate, tolerance=0.01):
 for lr in [0.9, 0.09, 0.009]:
     path = descend(lr, 5)
     print(f"learning_rate={lr:<6} w: " + " -> ".join(f"{w:.2f}" for w in path)
-          + f"   steps to get within 0.01 of w=3: {steps_to_reach(lr)}")
+          + f"   steps to |w - 3| < 0.01: {steps_to_reach(lr)}")
 
-too_big = descend(1.1, 5)  # a step so large that every jump lands farther away
-print("learning_rate=1.1    w: " + " -> ".join(f"{w:.2f}" for w in too_big) + "   (flies away)")
+too_big = descend(1.1, 5)  # ko: 너무 큰 보폭: 넘어갈 때마다 더 멀어집니다 # en: a step so large that every jump lands farther away
+print("learning_rate=1.1    w: " + " -> ".join(f"{w:.2f}" for w in too_big) + "   (diverges)")
 # --8<-- [end:steps]
-assert np.all(np.diff(np.abs(too_big - 3)) > 0)  # 1.1: the distance to the minimum grows every step
+assert np.all(np.diff(np.abs(too_big - 3)) > 0)  # claim: zz-too-big-diverges
+first_big = descend(0.9, 2)
+steps_big, steps_mid, steps_small = steps_to_reach(0.9), steps_to_reach(0.09), steps_to_reach(0.009)
 
 big, mid = descend(0.9, 20), descend(0.09, 20)
 side_big, side_mid = np.sign(big[1:] - 3), np.sign(mid[1:] - 3)
-assert np.all(side_big[1:] != side_big[:-1])  # 0.9: w jumps to the other side of the minimum every step
-assert np.all(side_mid == -1)  # 0.09: w approaches from one side and never overshoots
-ratio = steps_to_reach(0.009) / steps_to_reach(0.09)
-assert 8 < ratio < 12  # a tenth of the learning rate: about ten times as many steps
-# Zig-zagging is not slower by itself here: 0.9 overshoots every time and still arrives a little sooner.
-assert steps_to_reach(0.9) < steps_to_reach(0.09) < steps_to_reach(0.9) + 10
+assert np.all(side_big[1:] != side_big[:-1])  # claim: zz-overshoots-every-step
+assert np.all(side_mid == -1)  # claim: zz-one-side
+ratio = steps_small / steps_mid
+assert 8 < ratio < 12  # claim: zz-tenth-ten-times
+# ko: 지그재그 자체가 느린 것은 아닙니다: 0.9는 매번 넘어가면서도 조금 더 빨리 도착합니다
+# en: zig-zagging is not slower by itself here: 0.9 overshoots every time and still arrives a little sooner
+assert steps_big < steps_mid < steps_big + 10  # claim: zz-not-slower
 
 fig, axes = plt.subplots(1, 3, figsize=(11, 3.4), sharey=True)
 grid = np.linspace(-0.5, 6.5, 200)
@@ -54,8 +58,7 @@ axes[0].set_ylabel("loss = (w - 3)^2")
 save_figure(
     fig,
     "zigzag-steps",
-    alt_ko="손실 곡선 (w-3)^2 위에서 경사 하강법 12걸음: 학습률 0.9는 최저점을 넘어 좌우로 지그재그로 튀고, "
-    "0.09는 한쪽에서 매끄럽게 다가가며, 0.009는 아주 조금밖에 움직이지 못한다",
+    alt_ko="손실 곡선 (w-3)^2 위에서 경사 하강법 12걸음: 학습률 0.9는 최저점을 넘어 좌우로 지그재그로 튀고, 0.09는 한쪽에서 매끄럽게 다가가며, 0.009는 아주 조금밖에 움직이지 못한다",
     alt_en="Twelve gradient-descent steps on the loss (w-3)^2: at learning rate 0.9 "
     "w jumps across the minimum from side to side, at 0.09 it approaches smoothly from one side, "
     "at 0.009 it barely moves",
