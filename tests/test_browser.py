@@ -538,7 +538,7 @@ def test_search_finds_the_page(search_results, lang, query, expected):
 
 # --- A figure, larger -------------------------------------------------------------------
 
-FIGURE = "figure.snippet-figure a.glightbox:visible"
+FIGURE = 'figure.snippet-figure a.glightbox:has(> img[src$="#only-light"])'  # the light palette's
 
 
 async def zoom(browser: Browser, url: str, server: str, how: str) -> dict:
@@ -623,7 +623,7 @@ PRINTABLE_WIDTH = round((210 - 2 * 12) / 25.4 * 96)  # A4 less the 12 mm side ma
 
 def lecture_titles(lang: str) -> list[str]:
     return [re.search(r"^# (.+)$", (PROJECT.docs / lang / page).read_text(encoding="utf-8"), re.M)[1].strip()
-            for page in pages(lang) if page.parts[0] == "lectures"]
+            .replace("`", "") for page in pages(lang) if page.parts[0] == "lectures"]
 
 
 async def print_out(browser: Browser, url: str, server: str) -> dict:

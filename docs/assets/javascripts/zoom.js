@@ -20,6 +20,12 @@ document.addEventListener("DOMContentLoaded", () => {
       if (button && names[key]) button.setAttribute("aria-label", names[key]);
     }
   });
+  // The enlarged image keeps the figure's alt text (GLightbox leaves it empty on some slides).
+  lightbox.on("slide_after_load", ({ slideNode, trigger }) => {
+    const enlarged = slideNode && slideNode.querySelector(".gslide-image img");
+    const figure = trigger && trigger.querySelector ? trigger.querySelector("img") : null;
+    if (enlarged && figure) enlarged.alt = figure.alt;
+  });
   lightbox.on("close", () => {
     if (opener && typeof opener.focus === "function") opener.focus();
     opener = null;
