@@ -2,16 +2,24 @@
 
 Skipped, with the reason shown, where no Chromium is installed:
     apt-get install chromium fonts-noto-cjk     (or set CHROMIUM=/path/to/chrome)
+
+One Chromium serves the whole session, driven on one event loop. Each page is visited once:
+that one visit gathers what every per-page test checks (network, console, images and both
+palettes' figures, math, copy buttons, axe, the width on a phone, the language switch), several
+pages at a time (BROWSER_PAGES_AT_ONCE, default 4); each test then asserts on its own page's
+findings, naming the page.
 """
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import http.server
 import os
 import re
 import shutil
 import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -26,6 +34,8 @@ pages, html_of = PROJECT.pages, PROJECT.built_page
 
 pytestmark = pytest.mark.browser
 
+from axe_playwright_python.async_playwright import Axe  # noqa: E402
+from playwright.async_api import async_playwright  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 
@@ -49,6 +59,11 @@ if not CHROMIUM:
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
 LAB_PAGES = [Path("labs") / (Path(lab).stem + ".md") for lab in labs.discover(PROJECT.labs)]
+AT_ONCE = int(os.environ.get("BROWSER_PAGES_AT_ONCE", "4"))
+PHONE = {"width": 360, "height": 740}
+SETTLE_TIMEOUT = 15  # seconds for every request a page made to finish
+PAGE_TIMEOUT = 120  # seconds for everything on one page
+STEP_TIMEOUT = 20_000  # ms for one wait inside a page (a navigation, a selector)
 
 
 MARKER = re.compile(r"^\s*# --8<-- \[(start|end):[\w-]+\]\s*$")
@@ -83,18 +98,35 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 def server(site):
     handler = functools.partial(QuietHandler, directory=str(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd.daemon_threads = True
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/"
     httpd.shutdown()
 
 
-@pytest.fixture(scope="module")
+class Browser:
+    """One Chromium for the session, on an event loop of its own: `run(coroutine)` drives it."""
+
+    def __init__(self):
+        self.loop = asyncio.new_event_loop()
+        self.playwright = self.run(async_playwright().start())
+        self.chromium = self.run(self.playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS))
+
+    def run(self, coroutine):
+        return self.loop.run_until_complete(coroutine)
+
+    def close(self):
+        self.run(self.chromium.close())
+        self.run(self.playwright.stop())
+        self.loop.close()
+
+
+@pytest.fixture(scope="session")
 def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield browser
-        browser.close()
+    browser = Browser()
+    yield browser
+    browser.close()
 
 
 def url_of(server: str, site: Path, lang: str, page: Path) -> str:
@@ -103,95 +135,324 @@ def url_of(server: str, site: Path, lang: str, page: Path) -> str:
 
 
 class Visit:
-    """One page load with everything the page did on the network and the console."""
+    """One page load with everything the page did on the network and the console.
 
-    def __init__(self, browser, url: str, server: str, **context):
-        self.context = browser.new_context(**context)
-        self.page = self.context.new_page()
-        self.errors, self.failed, self.foreign = [], [], []
+    `settle()` waits until every request the page started has finished: what
+    wait_until="networkidle" waited for, without its 500 ms of quiet after the last one.
+    """
+
+    @classmethod
+    async def open(cls, browser: Browser, url: str, server: str, **context) -> Visit:
+        self = cls()
+        self.context = await browser.chromium.new_context(**context)
+        self.context.set_default_timeout(STEP_TIMEOUT)
+        self.page = await self.context.new_page()
+        self.errors, self.failed, self.foreign, self.pending = [], [], [], set()
         host = urlsplit(server).netloc
+
+        def started(request):
+            self.pending.add(request)
+            if urlsplit(request.url).netloc not in (host, "") and not request.url.startswith("data:"):
+                self.foreign.append(request.url)
+
+        def failed(request):
+            self.pending.discard(request)
+            if request.failure != "net::ERR_ABORTED" or request.resource_type == "document":
+                self.failed.append(f"{request.url} ({request.failure})")
+
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})"))
+        self.page.on("request", started)
+        self.page.on("requestfinished", lambda r: self.pending.discard(r))
+        self.page.on("requestfailed", failed)
         self.page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.url} ({r.status})"))
-        self.page.on("request", lambda r: urlsplit(r.url).netloc not in (host, "")
-                     and not r.url.startswith("data:") and self.foreign.append(r.url))
-        self.page.goto(url, wait_until="networkidle")
+        try:
+            await self.page.goto(url, wait_until="load")
+        except BaseException:
+            await self.close()
+            raise
+        return self
 
-    def close(self):
-        self.context.close()
+    async def settle(self):
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + SETTLE_TIMEOUT
+        while self.pending and loop.time() < deadline:
+            await asyncio.sleep(0.02)
+        self.failed += [f"{r.url} (still loading after {SETTLE_TIMEOUT} s)" for r in self.pending]
+        self.pending.clear()
+
+    async def close(self):
+        await self.context.close()
 
 
-@pytest.mark.parametrize(("lang", "page"), every_page(), ids=lambda v: str(v))
-def test_page_in_the_browser(browser, server, site, lang, page):
-    url = url_of(server, site, lang, page)
-    visit = Visit(browser, url, server)
-    p = visit.page
-    where = f"docs/{lang}/{page} ({url})"
-    try:
-        assert not visit.failed, f"{where}: failed requests {visit.failed}"
-        assert not visit.errors, f"{where}: console errors {visit.errors}"
-        assert not visit.foreign, f"{where}: requests to other hosts {visit.foreign}"
-
-        images = p.eval_on_selector_all(".md-content img", """els => Promise.all(els.map(async e => {
-            e.loading = "eager";  // figures load lazily: fetch and decode them all now
+# What the content's images show: each one shown is scrolled into view (figures load lazily)
+# and waited for, then judged; a hidden one (the other palette's figure) is only named.
+IMAGES = """async () => {
+    const out = [];
+    for (const e of document.querySelectorAll(".md-content img")) {
+        const figure = e.closest("figure.snippet-figure");
+        const figureIndex = figure ? [...document.querySelectorAll("figure.snippet-figure")].indexOf(figure) : -1;
+        const shown = e.getClientRects().length > 0 && getComputedStyle(e).visibility !== "hidden";
+        if (shown) {
+            e.scrollIntoView({block: "center"});
+            if (!(e.complete && e.naturalWidth)) {
+                await new Promise(done => {
+                    e.addEventListener("load", done, {once: true});
+                    e.addEventListener("error", done, {once: true});
+                    setTimeout(done, 10000);
+                });
+            }
             try { await e.decode(); } catch (error) {}
-            return [e.currentSrc || e.src, e.naturalWidth, e.getAttribute("alt")];
-        }))""")
-        for src, width, alt in images:
-            assert width > 0, f"{where}: image {src} does not decode"
-            assert alt and alt.strip(), f"{where}: image {src} has no alt text"
+        }
+        out.push({src: e.getAttribute("src"), url: e.currentSrc || e.src, width: shown ? e.naturalWidth : null,
+                  alt: e.getAttribute("alt"), shown, figure: figureIndex});
+    }
+    window.scrollTo(0, 0);
+    return out;
+}"""
 
-        text = p.eval_on_selector(
+
+def palette_problems(images: list[dict], scheme: str) -> list[str]:
+    """On the light palette every figure shows its #only-light variant alone, on the dark one its
+    #only-dark variant, with the same alt text; both must load."""
+    wanted, other = ("#only-light", "#only-dark") if scheme == "default" else ("#only-dark", "#only-light")
+    problems, figures = [], {}
+    for image in images:
+        if image["figure"] >= 0:
+            figures.setdefault(image["figure"], []).append(image)
+    for index, shown_in_figure in sorted(figures.items()):
+        variants = [i for i in shown_in_figure if i["src"].endswith(("#only-light", "#only-dark"))]
+        if not variants:
+            continue
+        shown = [i for i in shown_in_figure if i["shown"]]
+        if [i["src"].endswith(wanted) for i in shown] != [True]:
+            problems.append(f"figure {index + 1} shows {[i['src'] for i in shown]}, not its {wanted} variant alone")
+        if len({i["alt"] for i in variants}) != 1 or not any(i["src"].endswith(other) for i in variants):
+            problems.append(f"figure {index + 1}: variants {[(i['src'], i['alt']) for i in variants]}")
+    return problems
+
+
+# --- Every page, visited once --------------------------------------------------------------
+
+
+@dataclass
+class Findings:
+    """What one visit of one page found; the per-page tests assert on it."""
+
+    where: str
+    url: str
+    failed: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+    foreign: list = field(default_factory=list)
+    images: list = field(default_factory=list)  # on the light palette
+    dark_images: list = field(default_factory=list)  # the same page after switching to the dark palette
+    text: str = ""
+    math: tuple = (0, 0)
+    blocks: list = field(default_factory=list)
+    violations: list = field(default_factory=list)
+    phone_width: int = 0
+    switched_to: str = ""
+    step: str = "loading"
+    problem: str = ""  # the visit itself failed (a timeout, a script error): every test of the page fails
+
+
+async def look_at(browser: Browser, axe: Axe, server: str, site: Path, lang: str, page: Path,
+                  found: Findings) -> Findings:
+    found.url = url = url_of(server, site, lang, page)
+    found.where = f"docs/{lang}/{page} ({url})"
+    try:
+        visit = await Visit.open(browser, url, server)
+    except Exception as error:  # noqa: BLE001 - reported by each test of the page
+        found.problem = f"{type(error).__name__}: {error}"
+        return found
+    p = visit.page
+    try:
+        found.step = "looking at the images"
+        found.images = await p.evaluate(IMAGES)
+        found.step = "reading the text, math and code blocks"
+        found.text = await p.eval_on_selector(
             ".md-content", "el => { const c = el.cloneNode(true); c.querySelectorAll("
             "'pre, code, script, style, .snippet-output, .katex, .jp-OutputArea').forEach(n => n.remove());"
             " return c.innerText; }")
-        raw = re.findall(r"\\\(|\\\[|\$\$|(?<![\w$])\$[^$\s][^$]*\$", text)
-        assert not raw, f"{where}: math left as raw TeX: {raw[:3]}"
-        assert p.locator(".arithmatex .katex").count() == p.locator(".arithmatex").count(), f"{where}: untypeset math"
-
-        blocks = p.eval_on_selector_all(".md-content .highlight", """els => els.map(e => {
+        found.math = (await p.locator(".arithmatex .katex").count(), await p.locator(".arithmatex").count())
+        found.blocks = await p.eval_on_selector_all(".md-content .highlight", """els => els.map(e => {
             const button = e.querySelector("button[data-md-type=copy], button.md-clipboard");
             const target = button && document.querySelector(button.dataset.clipboardTarget);
             return [(e.querySelector(".filename") || {}).textContent || "", target ? target.textContent : null];
         })""")
-        for title, copied in blocks:
-            if title.startswith("snippets/"):
-                assert copied is not None, f"{where}: the code of {title} has no copy button"
-                assert tidy(copied) in snippet_views(title), f"{where}: copying {title} does not give its code"
-
+        found.step = "running axe"
+        results = await axe.run(p)
+        found.violations = [
+            f"{v['id']} ({v['impact']}) at {[node['target'] for node in v['nodes'][:3]]}"
+            for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+        found.step = "switching to the dark palette"
+        await p.evaluate("""() => document.querySelector('input[name="__palette"][data-md-color-scheme="slate"]')
+            .click()""")
+        await p.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+        found.dark_images = await p.evaluate(IMAGES)
+        # The same page on a phone: the layout follows the viewport (CSS media queries and
+        # Material's matchMedia listeners), measured after two frames.
+        found.step = "measuring the width on a phone"
+        await p.set_viewport_size(PHONE)
+        found.phone_width = await p.evaluate("""() => new Promise(done => requestAnimationFrame(() =>
+            requestAnimationFrame(() => done(document.documentElement.scrollWidth))))""")
+        found.step = "waiting for its requests to finish"
+        await visit.settle()
+        found.step = "switching the language"
         other = "en" if lang == "ko" else "ko"
-        with p.expect_navigation(wait_until="networkidle"):
-            p.locator(f'a[hreflang="{other}"]').first.evaluate("a => a.click()")  # it sits in a hover menu
-        assert p.url == url_of(server, site, other, page), f"{where}: the language switch went to {p.url}"
+        target = await p.locator(f'a[hreflang="{other}"]').first.evaluate("a => a.href")
+        # A click on the switcher link (it sits in a hover menu): the browser goes where it points.
+        await p.locator(f'a[hreflang="{other}"]').first.dispatch_event("click")
+        try:
+            await p.wait_for_url(lambda now: now != url, wait_until="commit")
+        except Exception:  # noqa: BLE001 - the URL it stayed at is the finding
+            pass
+        found.switched_to = p.url if p.url != url else f"{p.url} (no navigation; the link points to {target})"
+        await visit.settle()
+        found.failed, found.errors, found.foreign = list(visit.failed), list(visit.errors), list(visit.foreign)
+    except Exception as error:  # noqa: BLE001 - reported by each test of the page
+        found.problem = f"{type(error).__name__} while {found.step}: {error}"
     finally:
-        visit.close()
+        await visit.close()
+    return found
+
+
+PER_PAGE_TESTS = ("test_page_in_the_browser", "test_nothing_scrolls_sideways_on_a_phone",
+                  "test_accessibility_has_no_serious_violations", "test_figures_follow_the_palette")
+
+
+def wanted_params(request, names, keys) -> list[tuple]:
+    """The parameters of this module's tests named `names` that this session runs (a `-k` leaves some)."""
+    return sorted({tuple(item.callspec.params[k] for k in keys) for item in request.session.items
+                   if getattr(item, "originalname", None) in names and item.module.__name__ == __name__})
+
+
+async def gather_at_once(jobs) -> list:
+    gate = asyncio.Semaphore(AT_ONCE)
+
+    async def one(job):
+        async with gate:
+            return await job()
+
+    return await asyncio.gather(*(one(job) for job in jobs))
+
+
+@pytest.fixture(scope="module")
+def findings(request, browser, server, site) -> dict[tuple[str, Path], Findings]:
+    """Visit every page that this session tests, AT_ONCE at a time."""
+    wanted = wanted_params(request, PER_PAGE_TESTS, ("lang", "page"))
+    axe = Axe()
+
+    def job(lang, page):
+        async def visit():
+            found = Findings(where=f"docs/{lang}/{page}", url="")
+            try:
+                return await asyncio.wait_for(look_at(browser, axe, server, site, lang, page, found), PAGE_TIMEOUT)
+            except asyncio.TimeoutError:
+                found.problem = f"no answer after {PAGE_TIMEOUT} s while {found.step}"
+                return found
+        return visit
+
+    return dict(zip(wanted, browser.run(gather_at_once([job(lang, page) for lang, page in wanted]))))
+
+
+def findings_of(findings, lang, page) -> Findings:
+    found = findings[(lang, page)]
+    assert not found.problem, f"{found.where}: the visit failed: {found.problem}"
+    return found
 
 
 @pytest.mark.parametrize(("lang", "page"), every_page(), ids=lambda v: str(v))
-def test_nothing_scrolls_sideways_on_a_phone(browser, server, site, lang, page):
-    visit = Visit(browser, url_of(server, site, lang, page), server, viewport={"width": 360, "height": 740})
-    try:
-        width = visit.page.evaluate("document.documentElement.scrollWidth")
-        assert width <= 360, f"docs/{lang}/{page}: the page is {width}px wide on a 360px screen"
-    finally:
-        visit.close()
+def test_page_in_the_browser(findings, server, site, lang, page):
+    found = findings_of(findings, lang, page)
+    where = found.where
+    assert not found.failed, f"{where}: failed requests {found.failed}"
+    assert not found.errors, f"{where}: console errors {found.errors}"
+    assert not found.foreign, f"{where}: requests to other hosts {found.foreign}"
+
+    for image in found.images + found.dark_images:
+        if image["shown"]:
+            assert image["width"] and image["width"] > 0, f"{where}: image {image['url']} does not decode"
+        assert image["alt"] and image["alt"].strip(), f"{where}: image {image['src']} has no alt text"
+
+    raw = re.findall(r"\\\(|\\\[|\$\$|(?<![\w$])\$[^$\s][^$]*\$", found.text)
+    assert not raw, f"{where}: math left as raw TeX: {raw[:3]}"
+    typeset, marked = found.math
+    assert typeset == marked, f"{where}: untypeset math ({typeset} of {marked} typeset)"
+
+    for title, copied in found.blocks:
+        if title.startswith("snippets/"):
+            assert copied is not None, f"{where}: the code of {title} has no copy button"
+            assert tidy(copied) in snippet_views(title), f"{where}: copying {title} does not give its code"
+
+    other = "en" if lang == "ko" else "ko"
+    assert found.switched_to == url_of(server, site, other, page), \
+        f"{where}: the language switch went to {found.switched_to}"
+
+
+@pytest.mark.parametrize(("lang", "page"), every_page(), ids=lambda v: str(v))
+def test_figures_follow_the_palette(findings, lang, page):
+    """A light page shows each figure's light variant, the dark (slate) palette its dark one."""
+    found = findings_of(findings, lang, page)
+    problems = [f"light palette: {p}" for p in palette_problems(found.images, "default")]
+    problems += [f"dark palette: {p}" for p in palette_problems(found.dark_images, "slate")]
+    assert not problems, "\n".join(f"{found.where}: {p}" for p in problems)
+
+
+@pytest.mark.parametrize(("lang", "page"), every_page(), ids=lambda v: str(v))
+def test_nothing_scrolls_sideways_on_a_phone(findings, lang, page):
+    found = findings_of(findings, lang, page)
+    width = found.phone_width
+    assert 0 < width <= PHONE["width"], f"{found.where}: the page is {width}px wide on a {PHONE['width']}px screen"
+
+
+@pytest.mark.parametrize(("lang", "page"), every_page(), ids=lambda v: str(v))
+def test_accessibility_has_no_serious_violations(findings, lang, page):
+    found = findings_of(findings, lang, page)
+    assert not found.violations, "\n".join(f"{found.where}: {v}" for v in found.violations)
+
+
+# --- Single interactions ------------------------------------------------------------------
+
+FIGURE_PAGE = Path("lectures/models-and-training.md")
+
+
+def test_a_reader_with_a_dark_system_gets_the_dark_figures(browser, server, site):
+    """No toggle touched: a system set to dark gives the slate palette and its figures."""
+
+    async def look():
+        visit = await Visit.open(browser, url_of(server, site, "ko", FIGURE_PAGE), server, color_scheme="dark")
+        try:
+            scheme = await visit.page.evaluate("document.body.dataset.mdColorScheme")
+            return scheme, await visit.page.evaluate(IMAGES)
+        finally:
+            await visit.close()
+
+    scheme, images = browser.run(look())
+    assert scheme == "slate", f"a dark system got the {scheme!r} palette"
+    assert any(i["shown"] and i["src"].endswith("#only-dark") for i in images), "no dark figure shown"
+    assert not palette_problems(images, "slate"), palette_problems(images, "slate")
+    assert all(i["width"] for i in images if i["shown"]), [i["url"] for i in images if i["shown"] and not i["width"]]
 
 
 def test_copy_button_copies_exactly_the_snippet(browser, server, site):
     """The first code block of the first lecture is the `fit` section of snippets/training/linear_fit.py."""
-    visit = Visit(browser, url_of(server, site, "en", Path("lectures/models-and-training.md")), server)
-    try:
-        visit.context.grant_permissions(["clipboard-read", "clipboard-write"])
-        block = visit.page.locator(".md-content .highlight").first
-        block.hover()
-        block.locator("button[data-md-type=copy], button.md-clipboard").first.click()
-        copied = visit.page.evaluate("navigator.clipboard.readText()")
-        source = (PROJECT.snippets / "training/linear_fit.py").read_text(encoding="utf-8")
-        section = source.split("# --8<-- [start:fit]\n", 1)[1].split("# --8<-- [end:fit]", 1)[0]
-        assert copied.strip() == section.strip()
-    finally:
-        visit.close()
+
+    async def copy():
+        visit = await Visit.open(browser, url_of(server, site, "en", FIGURE_PAGE), server)
+        try:
+            await visit.context.grant_permissions(["clipboard-read", "clipboard-write"])
+            block = visit.page.locator(".md-content .highlight").first
+            await block.hover()
+            await block.locator("button[data-md-type=copy], button.md-clipboard").first.click()
+            return await visit.page.evaluate("navigator.clipboard.readText()")
+        finally:
+            await visit.close()
+
+    copied = browser.run(copy())
+    source = (PROJECT.snippets / "training/linear_fit.py").read_text(encoding="utf-8")
+    section = source.split("# --8<-- [start:fit]\n", 1)[1].split("# --8<-- [end:fit]", 1)[0]
+    assert copied.strip() == section.strip()
 
 
 # Queries a student would type, and the page each must find among the first results.
@@ -234,37 +495,182 @@ SEARCHES = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "query", "expected"), SEARCHES, ids=lambda v: str(v))
-def test_search_finds_the_page(browser, server, site, lang, query, expected):
-    visit = Visit(browser, url_of(server, site, lang, Path("index.md")), server)
+
+async def search(browser: Browser, server: str, site: Path, lang: str, query: str) -> list[str]:
+    """Type a query into a fresh home page's search box; the first eight results' links."""
+    visit = await Visit.open(browser, url_of(server, site, lang, Path("index.md")), server)
     try:
         p = visit.page
         box = p.locator("input.md-search__input")
-        box.click()
-        box.fill(query)
-        box.press("End")  # filling fires no key event with Hangul; Material's search waits for one
-        p.wait_for_selector(".md-search-result__item", timeout=10_000)
-        links = p.eval_on_selector_all(".md-search-result__item > a", "els => els.slice(0, 8).map(e => e.href)")
-        assert any(expected in link for link in links), f"{lang} search {query!r} found {links}"
-        if lang == "en":
-            assert all("/en/" in link for link in links), f"English search showed Korean pages: {links}"
+        await box.click()
+        await box.fill(query)
+        await box.press("End")  # filling fires no key event with Hangul; Material's search waits for one
+        await p.wait_for_selector(".md-search-result__item", timeout=10_000)
+        return await p.eval_on_selector_all(".md-search-result__item > a", "els => els.slice(0, 8).map(e => e.href)")
     finally:
-        visit.close()
+        await visit.close()
 
 
-def test_accessibility_has_no_serious_violations(browser, server, site):
-    from axe_playwright_python.sync_playwright import Axe
+@pytest.fixture(scope="module")
+def search_results(request, browser, server, site) -> dict[tuple[str, str], list[str] | str]:
+    """Every query this session tests, typed AT_ONCE at a time, each into a page of its own."""
+    wanted = wanted_params(request, ("test_search_finds_the_page",), ("lang", "query"))
 
-    axe = Axe()
-    problems = []
-    for lang, page in every_page():
-        visit = Visit(browser, url_of(server, site, lang, page), server)
-        try:
-            results = axe.run(visit.page)
-            for violation in results.response["violations"]:
-                if violation["impact"] in ("serious", "critical"):
-                    targets = [node["target"] for node in violation["nodes"][:3]]
-                    problems.append(f"docs/{lang}/{page}: {violation['id']} ({violation['impact']}) at {targets}")
-        finally:
-            visit.close()
-    assert not problems, "\n".join(problems)
+    def job(lang, query):
+        async def one():
+            try:
+                return await search(browser, server, site, lang, query)
+            except Exception as error:  # noqa: BLE001 - reported by the query's test
+                return f"{type(error).__name__}: {error}"
+        return one
+
+    return dict(zip(wanted, browser.run(gather_at_once([job(lang, query) for lang, query in wanted]))))
+
+
+@pytest.mark.parametrize(("lang", "query", "expected"), SEARCHES, ids=lambda v: str(v))
+def test_search_finds_the_page(search_results, lang, query, expected):
+    links = search_results[(lang, query)]
+    assert not isinstance(links, str), f"{lang} search {query!r} failed: {links}"
+    assert any(expected in link for link in links), f"{lang} search {query!r} found {links}"
+    if lang == "en":
+        assert all("/en/" in link for link in links), f"English search showed Korean pages: {links}"
+
+
+# --- A figure, larger -------------------------------------------------------------------
+
+FIGURE = 'figure.snippet-figure a.glightbox:has(> img[src$="#only-light"])'  # the light palette's
+
+
+async def zoom(browser: Browser, url: str, server: str, how: str) -> dict:
+    """Open the first figure of a page larger (a click, a tap on a phone, or Enter), then Escape."""
+    phone = how == "tap"
+    visit = await Visit.open(browser, url, server, **({"viewport": PHONE, "has_touch": True} if phone else {}))
+    p = visit.page
+    try:
+        seen = await p.evaluate("""() => ({
+            figures: document.querySelectorAll(".md-content figure.snippet-figure img").length,
+            zoomable: document.querySelectorAll(".md-content figure.snippet-figure a.glightbox > img").length,
+            elsewhere: document.querySelectorAll("a.glightbox:not(.md-content a)").length,
+            hidden_links_focusable: [...document.querySelectorAll(".md-content a.glightbox")]
+                .filter(a => a.getClientRects().length === 0 && getComputedStyle(a).display !== "none").length,
+        })""")
+        link = p.locator(FIGURE).first
+        await link.scroll_into_view_if_needed()
+        image = link.locator("img")
+        await image.evaluate("e => e.complete && e.naturalWidth ? 0 : new Promise(done => e.onload = done)")
+        inline = await image.bounding_box()
+        if how == "tap":
+            await link.tap()
+        elif how == "enter":
+            await link.focus()
+            await p.keyboard.press("Enter")
+        else:
+            await link.click()
+        enlarged = p.locator(".glightbox-container .gslide.current .gslide-image img")
+        await enlarged.wait_for(state="visible", timeout=10_000)
+        await p.wait_for_function("""() => {  // the opening animation has ended
+            const img = document.querySelector(".glightbox-container .gslide.current .gslide-image img");
+            return img && img.complete && !document.querySelector(".glightbox-container .gslide.zoomIn, "
+              + ".glightbox-container .gslide.gzoomIn");
+        }""", timeout=10_000)
+        await p.wait_for_timeout(100)
+        seen["inline"], seen["enlarged"] = inline, await enlarged.bounding_box()
+        seen["dialog"] = await p.eval_on_selector(".glightbox-container", "d => [d.getAttribute('role'), "
+                                                  "d.getAttribute('aria-label'), d.getAttribute('aria-modal')]")
+        seen["close"] = await p.eval_on_selector(".glightbox-container .gclose", "b => b.getAttribute('aria-label')")
+        seen["alts"] = [await image.get_attribute("alt"), await enlarged.get_attribute("alt")]
+        seen["axe"] = [f"{v['id']} ({v['impact']}) at {[n['target'] for n in v['nodes'][:3]]}"
+                       for v in (await Axe().run(p)).response["violations"] if v["impact"] in ("serious", "critical")]
+        await p.keyboard.press("Escape")
+        await p.locator(".glightbox-container").wait_for(state="detached", timeout=10_000)
+        seen["focus_back"] = await link.evaluate("a => document.activeElement === a")
+        await visit.settle()
+        seen["failed"], seen["errors"], seen["foreign"] = visit.failed, visit.errors, visit.foreign
+        return seen
+    finally:
+        await visit.close()
+
+
+@pytest.mark.parametrize(("lang", "how"), [("ko", "click"), ("en", "enter"), ("ko", "tap")])
+def test_a_figure_opens_larger_and_escape_closes_it(browser, server, site, lang, how):
+    url = url_of(server, site, lang, FIGURE_PAGE)
+    where = f"docs/{lang}/{FIGURE_PAGE} ({url}, {how})"
+    seen = browser.run(zoom(browser, url, server, how))
+    assert seen["figures"] > 0, f"{where}: no figure to open"
+    assert seen["zoomable"] == seen["figures"], f"{where}: {seen['zoomable']} of {seen['figures']} figures open larger"
+    assert seen["elsewhere"] == 0, f"{where}: {seen['elsewhere']} lightbox links outside the content (a logo?)"
+    assert seen["hidden_links_focusable"] == 0, \
+        f"{where}: {seen['hidden_links_focusable']} invisible zoom links (the other palette's figures) take focus"
+    inline, enlarged = seen["inline"], seen["enlarged"]
+    assert enlarged["width"] > inline["width"] * 1.05, f"{where}: the enlarged figure is {enlarged} (inline {inline})"
+    role, label, modal = seen["dialog"]
+    assert role == "dialog" and modal == "true", f"{where}: the enlarged view is no modal dialog ({role}, {modal})"
+    alt, enlarged_alt = seen["alts"]
+    assert label and alt in label, f"{where}: the dialog is named {label!r}, not after the figure"
+    assert seen["close"] == {"ko": "닫기", "en": "Close"}[lang], f"{where}: the close button is named {seen['close']!r}"
+    assert enlarged_alt == alt, f"{where}: the enlarged figure's alt text is {enlarged_alt!r}, not {alt!r}"
+    assert not seen["axe"], f"{where}: with the figure open, " + "; ".join(seen["axe"])
+    assert seen["focus_back"], f"{where}: after Escape the focus is not back on the figure"
+    assert not seen["failed"] and not seen["errors"] and not seen["foreign"], \
+        f"{where}: failed {seen['failed']}, console errors {seen['errors']}, other hosts {seen['foreign']}"
+
+
+# --- Every lecture on one page, printed --------------------------------------------------
+
+A4 = {"width": "210mm", "height": "297mm"}
+PRINTABLE_WIDTH = round((210 - 2 * 12) / 25.4 * 96)  # A4 less the 12 mm side margins of extra.css, in CSS px
+
+
+def lecture_titles(lang: str) -> list[str]:
+    return [re.search(r"^# (.+)$", (PROJECT.docs / lang / page).read_text(encoding="utf-8"), re.M)[1].strip()
+            .replace("`", "") for page in pages(lang) if page.parts[0] == "lectures"]
+
+
+async def print_out(browser: Browser, url: str, server: str) -> dict:
+    visit = await Visit.open(browser, url, server)
+    p = visit.page
+    try:
+        await p.emulate_media(media="print")
+        await p.set_viewport_size({"width": PRINTABLE_WIDTH, "height": 1000})
+        seen = {"images": await p.evaluate(IMAGES)}
+        seen.update(await p.evaluate("""() => ({
+            clipped: [...document.querySelectorAll("pre, code")].filter(e => e.getClientRects().length
+                    && e.scrollWidth > e.clientWidth + 1)
+                .map(e => `${e.tagName} ${e.scrollWidth}>${e.clientWidth}: ${e.textContent.slice(0, 60)}`),
+            width: document.documentElement.scrollWidth,
+            code: document.querySelectorAll("pre").length,
+            headings: [...document.querySelectorAll("#print-site-page h1")].map(h => h.textContent.trim()),
+            lang: document.documentElement.lang,
+            shown: [".md-header", ".md-sidebar--primary", ".md-footer", ".md-search"].filter(s =>
+                [...document.querySelectorAll(s)].some(e => e.offsetParent !== null || e.getClientRects().length)),
+        })"""))
+        seen["pdf"] = await p.pdf(width=A4["width"], height=A4["height"], print_background=True)
+        await visit.settle()
+        seen["failed"], seen["errors"], seen["foreign"] = visit.failed, visit.errors, visit.foreign
+        return seen
+    finally:
+        await visit.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_lecture_prints_as_one_pdf_with_no_code_cut(browser, server, site, lang):
+    url = server + ("print_page/" if lang == LANGS[0] else f"{lang}/print_page/")
+    seen = browser.run(print_out(browser, url, server))
+    where = f"the {lang} print page ({url})"
+    assert not seen["failed"] and not seen["errors"] and not seen["foreign"], \
+        f"{where}: failed {seen['failed']}, console errors {seen['errors']}, other hosts {seen['foreign']}"
+    assert seen["lang"] == lang, f"{where}: the page is in {seen['lang']!r}"
+    missing = [title for title in lecture_titles(lang) if not any(title in h for h in seen["headings"])]
+    assert not missing, f"{where}: lectures missing: {missing} (headings: {seen['headings']})"
+    assert seen["code"] > 10, f"{where}: only {seen['code']} code blocks"
+    assert not seen["clipped"], f"{where}: code cut at the right edge in print: {seen['clipped'][:5]}"
+    assert seen["width"] <= PRINTABLE_WIDTH, f"{where}: {seen['width']}px wide on a {PRINTABLE_WIDTH}px page"
+    assert not seen["shown"], f"{where}: navigation printed: {seen['shown']}"
+    figures = [i for i in seen["images"] if i["figure"] >= 0 and i["shown"]]
+    dark = [i["src"] for i in figures if not i["src"].endswith("#only-light")]
+    assert figures and not dark, f"{where}: on paper the light figures, not {dark}"
+    unloaded = [i["url"] for i in figures if not i["width"]]
+    assert not unloaded, f"{where}: figures not loaded: {unloaded}"
+    pdf = seen["pdf"]
+    count = len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf))
+    assert 10 <= count <= 150, f"{where}: the PDF of every lecture has {count} pages"

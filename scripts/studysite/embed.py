@@ -12,6 +12,7 @@ page and line, never literal text on a page.
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -150,8 +151,14 @@ _DOCSTRING = re.compile(r'^\s*(?:"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\')[ \t]*\n?')
 
 
 def figure_html(figure: dict, lang: str, src: str) -> str:
+    """A figure, in the variant of the reader's palette: Material shows ``#only-light`` images on
+    the light palette and ``#only-dark`` ones on the dark one. The dark file sits beside ``src``."""
     alt = html.escape(figure["alt"][lang], quote=True)
-    return f'<figure class="snippet-figure"><img src="{src}" alt="{alt}" loading="lazy"></figure>'
+    if not figure.get("dark"):
+        return f'<figure class="snippet-figure"><img src="{src}" alt="{alt}" loading="lazy"></figure>'
+    dark = html.escape(posixpath.join(posixpath.dirname(src), figure["dark"]), quote=True)
+    return (f'<figure class="snippet-figure"><img src="{src}#only-light" alt="{alt}" loading="lazy">'
+            f'<img src="{dark}#only-dark" alt="{alt}" loading="lazy"></figure>')
 
 
 def render(embed: Embed, result: dict, cells: list, lang: str, figure_src, where: str) -> tuple[str, list[str]]:

@@ -127,6 +127,10 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):
                     file = File.generated(config, uri, abs_src_path=str(source))
                     files.append(file)
                     self.figure_files[rel, figure["name"]] = file
+                    if figure.get("dark"):  # the dark-palette variant, beside it (embed.figure_html)
+                        dark = source.with_name(figure["dark"])
+                        files.append(File.generated(config, f"{uri.rsplit('/', 1)[0]}/{figure['dark']}",
+                                                    abs_src_path=str(dark)))
             for claim, proof in result.get("claims", {}).items():
                 if claim in self.claims:
                     raise PluginError(f"snippets/{rel}:{proof['line']}: claim '{claim}' is already named in "

@@ -17,6 +17,12 @@ UI = {
         "snippet_failed": "이 예제가 실패했습니다. 아래는 마지막으로 성공한 실행 결과입니다.",
         "snippet_never_ran": "이 예제는 아직 한 번도 성공하지 못했습니다.",
         "embed_error": "이 줄을 읽을 수 없습니다.",
+        "zoom_dialog": "확대한 그림",
+        "zoom_close": "닫기",
+        "zoom_previous": "이전 그림",
+        "zoom_next": "다음 그림",
+        "print_page_title": "강의 모음 (인쇄용)",
+        "print_page_toc": "차례",
     },
     "en": {
         "output": "Output",
@@ -30,6 +36,12 @@ UI = {
         "snippet_failed": "This example failed. Below is the output of its last good run.",
         "snippet_never_ran": "This example has never run successfully yet.",
         "embed_error": "This line cannot be read.",
+        "zoom_dialog": "Enlarged figure",
+        "zoom_close": "Close",
+        "zoom_previous": "Previous figure",
+        "zoom_next": "Next figure",
+        "print_page_title": "All lectures (for printing)",
+        "print_page_toc": "Contents",
     },
 }
 
