@@ -1,0 +1,143 @@
+"""The practice section: counts, one right answer per question, right choices that are what the code printed."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from studysite import practice, runner
+from studysite.project import Project
+from studysite.strings import LANGUAGES
+
+PROJECT = Project.find(Path(__file__).parent)
+LECTURES = sorted(p.name for p in (PROJECT.docs / "ko" / "lectures").glob("*.md"))
+PAGES = sorted(p.name for p in (PROJECT.docs / "ko" / "practice").glob("*.md"))
+CODE_SPAN = re.compile(r"^\s*[-*] \[[xX]\] `(?P<text>[^`]*)`\s*$")
+
+
+def page_text(lang: str, name: str) -> str:
+    return (PROJECT.docs / lang / "practice" / name).read_text(encoding="utf-8")
+
+
+def questions(lang: str, name: str) -> list[practice.Question]:
+    return practice.parse_quizzes(page_text(lang, name), f"docs/{lang}/practice/{name}")
+
+
+def is_predict(question: practice.Question) -> bool:
+    return any(practice.OUTPUT.match(text) for _, right, text in question.choices if right)
+
+
+@pytest.fixture(scope="module")
+def results() -> dict:
+    found = {}
+    for rel in runner.cache.discover(PROJECT.snippets):
+        result = runner.load_result(PROJECT.outputs, rel)
+        if result is not None:
+            found[rel] = result
+    return found
+
+
+def printed_lines(result: dict, section: str) -> list[str]:
+    """What the section printed, read from the recorded cells (independently of practice.section_output)."""
+    cells = [cell for cell in result["cells"] if cell["section"] == section]
+    assert len(cells) == 1, f"section {section}: {len(cells)} cells"
+    return "".join(b["text"] for b in cells[0]["blocks"] if b["type"] == "text").splitlines()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lecture", LECTURES)
+def test_each_lecture_has_a_practice_page_with_five_concept_checks(lang, lecture):
+    page = PROJECT.docs / lang / "practice" / lecture
+    assert page.is_file(), f"docs/{lang}/lectures/{lecture} has no practice page docs/{lang}/practice/{lecture}"
+    concept = [q for q in questions(lang, lecture) if not is_predict(q)]
+    assert len(concept) >= 5, f"docs/{lang}/practice/{lecture}: {len(concept)} concept checks, at least 5 wanted"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lecture", LECTURES)
+def test_each_lecture_page_ends_with_a_link_to_its_practice(lang, lecture):
+    text = (PROJECT.docs / lang / "lectures" / lecture).read_text(encoding="utf-8").rstrip()
+    last = text.split("\n## ")[-1]
+    assert f"(../practice/{lecture})" in last, f"docs/{lang}/lectures/{lecture} does not end with its practice link"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_at_least_six_predict_the_output_questions(lang):
+    found = [q for name in PAGES for q in questions(lang, name) if is_predict(q)]
+    assert len(found) >= 6, f"{lang}: {len(found)} predict-the-output questions, at least 6 wanted"
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_twins_ask_the_same_questions(name):
+    shapes = {lang: [(len(q.choices), [right for _, right, _ in q.choices], is_predict(q))
+                     for q in questions(lang, name)] for lang in LANGUAGES}
+    assert shapes["ko"] == shapes["en"], f"docs/*/practice/{name}: the twins' questions differ: {shapes}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name", PAGES)
+def test_every_question_has_exactly_one_right_answer(lang, name, results):
+    for question in questions(lang, name):
+        right = [c for c in question.choices if c[1]]
+        assert len(right) == 1, f"{question.where}: {len(right)} right answers"
+        assert len(question.choices) >= 2, f"{question.where}: fewer than two choices"
+    practice.expand_quizzes(page_text(lang, name), results, f"docs/{lang}/practice/{name}")  # raises on a bad one
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name", PAGES)
+def test_predict_right_choice_is_what_the_code_printed(lang, name, results):
+    where = f"docs/{lang}/practice/{name}"
+    expanded = practice.expand_quizzes(page_text(lang, name), results, where)
+    after = practice.parse_quizzes(expanded, where)
+    for before, now in zip(questions(lang, name), after, strict=True):
+        if not is_predict(before):
+            continue
+        spec = next(text for _, right, text in before.choices if right)
+        match = practice.OUTPUT.match(spec)
+        rel, section = (match["path"], match["section"]) if match["path"] else (before.snippet, before.section)
+        lines = printed_lines(results[rel], section)
+        printed = lines[int(match["line"] or 1) - 1].strip()
+        line = next(line for line, right, _ in now.choices if right)
+        shown = CODE_SPAN.match(expanded.split("\n")[line - 1])
+        assert shown, f"{before.where}: the right choice is not a code span"
+        assert shown["text"] == printed, f"{before.where}: right choice {shown['text']!r}, the code printed {printed!r}"
+        for _, right, text in now.choices:
+            if not right:
+                assert text.strip("`") != printed, f"{before.where}: a wrong choice is what the code printed"
+
+
+# --- Bad input: each fails, naming the question -----------------------------------------------------
+
+FAKE = {"x/y.py": {"cells": [{"section": "s", "lines": [1, 2], "blocks": [{"type": "text", "text": "a: 1\nb: 2\n"}],
+                              "figures": []}]}}
+
+
+def quiz(*choices: str, snippet: bool = True) -> str:
+    embed = "!snippet x/y.py:s only=code\n\n" if snippet else ""
+    return "# Page\n\n<quiz>\nWhat does it print?\n\n" + embed + "\n".join(choices) + "\n\nWhy.\n</quiz>\n"
+
+
+@pytest.mark.parametrize(("choices", "snippet", "message"), [
+    (["- [ ] one", "- [ ] two"], False, "has no right answer"),
+    (["- [x] one", "- [x] two"], False, "has 2 right answers"),
+    (["- [x] {output line=2}", "- [ ] `b: 2`"], True, "two right answers"),
+    (["- [x] `b: 3`", "- [ ] `b: 2`"], True, "typed by hand"),
+    (["- [x] {output}", "- [ ] `b: 2`"], True, "prints 2 lines"),
+    (["- [x] {output line=5}", "- [ ] `b: 2`"], True, "prints 2 lines"),
+    (["- [x] {output line=1}", "- [ ] `b: 2`"], False, "needs the question to embed a snippet"),
+    (["- [x] {output x/y.py:t line=1}", "- [ ] `b: 2`"], False, "has no section 't'"),
+])
+def test_bad_question_fails_naming_it(choices, snippet, message):
+    with pytest.raises(practice.QuizError, match=re.escape(message)) as error:
+        practice.expand_quizzes(quiz(*choices, snippet=snippet), FAKE, "docs/ko/practice/p.md")
+    assert "docs/ko/practice/p.md:3: question 'What does it print?'" in str(error.value)
+
+
+def test_good_question_gets_the_recorded_line():
+    out = practice.expand_quizzes(quiz("- [ ] `b: 3`", "- [x] {output line=2}"), FAKE, "p.md")
+    assert "- [x] `b: 2`" in out and "{output" not in out
+    named = practice.expand_quizzes(quiz("- [x] {output x/y.py:s line=1}", "- [ ] `a: 2`", snippet=False), FAKE, "p")
+    assert "- [x] `a: 1`" in named
