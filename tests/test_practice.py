@@ -141,3 +141,139 @@ def test_good_question_gets_the_recorded_line():
     assert "- [x] `b: 2`" in out and "{output" not in out
     named = practice.expand_quizzes(quiz("- [x] {output x/y.py:s line=1}", "- [ ] `a: 2`", snippet=False), FAKE, "p")
     assert "- [x] `a: 1`" in named
+
+
+# --- Exercises and the mock exam --------------------------------------------------------------------
+
+EXERCISES = practice.discover(PROJECT.root / "practice")
+CHECK_CALL = re.compile(r"^check\(", re.M)
+
+
+@pytest.fixture(scope="session")
+def practice_outcomes():
+    """Execute (or take from the cache) every exercise: solution and starter, each language, fresh kernels."""
+    return {o.rel: o for o in practice.build(PROJECT)}
+
+
+def executed(name: str, lang: str, role: str):
+    import nbformat
+
+    return nbformat.read(practice.executed_path(PROJECT, name, lang, role), as_version=4)
+
+
+def check_cells(nb) -> list:
+    return [cell for cell in nb.cells if cell.cell_type == "code" and CHECK_CALL.search(cell.source)]
+
+
+def messages(cell, lang: str) -> list[str]:
+    """The messages of the reader's language in a check cell: check((lambda: ..., "ko", "en"), ...)."""
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(cell.source)):
+        if isinstance(node, ast.Tuple) and len(node.elts) == 3 and isinstance(node.elts[0], ast.Lambda):
+            found.append(node.elts[1 if lang == "ko" else 2].value)
+    return found
+
+
+def test_there_are_exercises_and_a_mock_exam():
+    assert "mock-exam.py" in EXERCISES, "practice/mock-exam.py is missing"
+    assert len(EXERCISES) >= 3, EXERCISES
+
+
+@pytest.mark.parametrize("name", EXERCISES)
+def test_exercise_is_well_formed(name):
+    nb = practice.labs.read(PROJECT.root / "practice" / name)
+    assert practice.labs.check_twins(nb) + practice.check_roles(nb) == [], f"practice/{name}"
+
+
+@pytest.mark.parametrize("name", EXERCISES)
+def test_exercise_is_on_a_practice_page(name):
+    stem = Path(name).stem
+    for lang in LANGUAGES:
+        assert any(f"!exercise {stem}" in page_text(lang, page) for page in PAGES), f"{lang}: no page shows {stem}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name", EXERCISES)
+def test_solution_passes_every_check_in_a_fresh_kernel(name, lang, practice_outcomes):
+    assert practice_outcomes[name].ok, practice_outcomes[name].describe()
+    nb = executed(name, lang, "solution")
+    cells = check_cells(nb)
+    assert cells, f"practice/{name}: no check cells"
+    for cell in cells:
+        errors = [o for o in cell.outputs if o.output_type == "error"]
+        assert not errors, f"practice/{name} ({lang}) solution fails: {errors[0].evalue}"
+        text = "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream")
+        assert text.count("✓ ") == len(messages(cell, lang)) and "✗" not in text, f"practice/{name} ({lang}): {text}"
+
+
+def starter_problems(nb, lang: str, name: str) -> list[str]:
+    problems = []
+    for index, cell in enumerate(check_cells(nb)):
+        where = f"practice/{name} ({lang}), check cell {index + 1}"
+        errors = [o for o in cell.outputs if o.output_type == "error"]
+        if not errors:
+            problems.append(f"{where} passes on the unmodified starter")
+        elif errors[0].ename != "CheckFailed":
+            problems.append(f"{where} fails with {errors[0].ename}: {errors[0].evalue}")
+        elif errors[0].evalue.split(" / ") != messages(cell, lang):
+            problems.append(f"{where}: not every check failed with its message: {errors[0].evalue}")
+    return problems
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name", EXERCISES)
+def test_starter_fails_every_check_with_its_message(name, lang, practice_outcomes):
+    """The starter as downloaded: each check cell fails, naming every one of its checks in the reader's language."""
+    assert practice_outcomes[name].ok, practice_outcomes[name].describe()
+    assert starter_problems(executed(name, lang, "starter"), lang, name) == []
+
+
+@pytest.mark.parametrize("name", EXERCISES)
+def test_check_cells_do_not_give_the_answer_away(name):
+    nb = practice.notebook(PROJECT, name, "en", "solution")
+    answers = {line.strip() for cell in nb.cells if "solution" in cell.metadata.get("tags", [])
+               for line in cell.source.splitlines() if len(line.strip()) > 12 and not line.strip().startswith("#")}
+    for cell in check_cells(nb):
+        shown = [line for line in answers if line in cell.source]
+        assert not shown, f"practice/{name}: a check cell contains the solution's line {shown[0]!r}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name", EXERCISES)
+def test_starter_download_has_todos_and_no_solution(name, lang, practice_outcomes):
+    import nbformat
+
+    assert practice_outcomes[name].ok, practice_outcomes[name].describe()
+    nb = nbformat.read(practice.download_path(PROJECT, name, lang), as_version=4)
+    code = [cell for cell in nb.cells if cell.cell_type == "code"]
+    assert not any("solution" in cell.metadata.get("tags", []) for cell in code), f"practice/{name}: a solution"
+    assert sum("# TODO" in cell.source for cell in code) >= 1
+    assert not any(re.search(r"^\s*(import|from)\s+(dlnotes|studysite)\b", c.source, re.M) for c in code), (
+        f"practice/{name} ({lang}): the download imports the project's own code")
+    assert not any(cell.outputs for cell in code), f"practice/{name} ({lang}): the download is not clean"
+
+
+def test_a_warm_run_executes_nothing(practice_outcomes):
+    again = practice.build(PROJECT)
+    assert all(o.status == "cached" for o in again), [o.describe() for o in again if o.status != "cached"]
+
+
+def test_a_check_that_passes_on_the_starter_is_caught():
+    """The starter test's rule on a notebook where one check cell passes and one fails with the wrong message."""
+    import nbformat
+
+    def cell(source, outputs):
+        made = nbformat.v4.new_code_cell(source)
+        made.outputs = outputs
+        return made
+
+    passing = cell('check((lambda: True, "항상", "always"),)',
+                   [nbformat.v4.new_output("stream", name="stdout", text="✓ always\n")])
+    wrong = cell('check((lambda: x.units == 3, "노드 3개", "3 nodes"),)',
+                 [nbformat.v4.new_output("error", ename="NameError", evalue="name 'x' is not defined", traceback=[])])
+    nb = nbformat.v4.new_notebook(cells=[passing, wrong])
+    problems = starter_problems(nb, "en", "probe.py")
+    assert any("passes on the unmodified starter" in p for p in problems), problems
+    assert any("fails with NameError" in p for p in problems), problems

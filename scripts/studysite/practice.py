@@ -51,9 +51,9 @@ _HERE = Path(__file__).parent
 ROLES = ("starter", "solution")
 UI = {
     "ko": {"download_starter": "문제 노트북 내려받기 (.ipynb)", "solution": "풀이 보기",
-           "check_failed": "확인 실패", "check_passed": "통과"},
+           "check_passed": "모두 통과했습니다."},
     "en": {"download_starter": "Download the exercise notebook (.ipynb)", "solution": "Show the solution",
-           "check_failed": "Check failed", "check_passed": "Passed"},
+           "check_passed": "All checks passed."},
 }
 
 # --- Quizzes ---------------------------------------------------------------------------------------
@@ -170,11 +170,20 @@ class CheckFailed(AssertionError):
     pass
 
 
-def check(ok, ko, en):
+def check(*items):
     """{doc}"""
-    if not ok:
-        raise CheckFailed({message})
-    print("{passed}:", {message})
+    failed = []
+    for condition, ko, en in items:
+        try:
+            ok = bool(condition())
+        except Exception:  # {comment}
+            ok = False
+        print(("✓ " if ok else "✗ ") + {message})
+        if not ok:
+            failed.append({message})
+    if failed:
+        raise CheckFailed(" / ".join(failed))
+    print("{passed}")
 '''
 
 
@@ -187,15 +196,12 @@ def _roles_of(cell) -> set[str]:
 
 
 def variant(nb, role: str):
-    """The notebook with only the cells of ``role`` (``starter`` or ``solution``) and the shared ones."""
+    """The notebook with only the cells of ``role`` (``starter`` or ``solution``) and the shared ones.
+
+    The cells keep their tag, so that the page can find the solution cells of the executed notebook.
+    """
     out = copy.deepcopy(nb)
     out.cells = [cell for cell in out.cells if not _roles_of(cell) or role in _roles_of(cell)]
-    for cell in out.cells:
-        tags = [t for t in cell.metadata.get("tags", []) if t not in ROLES]
-        if tags:
-            cell.metadata["tags"] = tags
-        else:
-            cell.metadata.pop("tags", None)
     return out
 
 
@@ -218,9 +224,11 @@ def check_roles(nb) -> list[str]:
 
 
 def check_helper(lang: str) -> str:
-    doc = {"ko": "조건이 참이 아니면 무엇이 틀렸는지 알려 줍니다.",
-           "en": "Say what is wrong when the condition does not hold."}[lang]
-    return CHECK_HELPER.format(doc=doc, message=lang, passed=UI[lang]["check_passed"])
+    doc = {"ko": "(조건, 한국어 메시지, 영어 메시지)마다 확인하고, 통과하지 못한 것을 모두 알려 줍니다.",
+           "en": "Check each (condition, Korean message, English message) and name every one that fails."}[lang]
+    comment = {"ko": "아직 채우지 않은 답은 통과하지 못한 것으로 봅니다",
+               "en": "an answer not filled in yet does not pass"}[lang]
+    return CHECK_HELPER.format(doc=doc, message=lang, passed=UI[lang]["check_passed"], comment=comment)
 
 
 def notebook(project: Project, name: str, lang: str, role: str):
