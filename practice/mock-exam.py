@@ -106,7 +106,7 @@ df["Income"] = df["Income"].fillna(df["Income"].median())
 
 # %%
 check(
-    (lambda: int(df.isna().sum().sum()) == 0, "df에 결측치가 남아 있습니다.", "df still has missing values."),
+    (lambda: int(df.isna().sum().sum()) == 0, "df에 결측치가 없어야 합니다.", "df should have no missing values."),
     (lambda: np.isclose(df["Income"].median(), raw["Income"].median()),
      "결측치는 중앙값으로 채워야 합니다.", "Fill the missing values with the median."),
 )
@@ -163,7 +163,7 @@ print(x_train.shape, x_valid.shape)
 check(
     (lambda: len(x_valid) == 80 and len(x_train) == 320,
      "검증용은 400행 가운데 20%여야 합니다.", "The validation set should be 20% of the 400 rows."),
-    (lambda: "High" not in list(x_train.columns), "특성에 타깃 High가 들어 있습니다.", "The features contain the target High."),
+    (lambda: "High" not in list(x_train.columns), "특성에 타깃 High가 들어가면 안 됩니다.", "The features should not contain the target High."),
     (lambda: abs(y_train.mean() - y_valid.mean()) < 0.02,
      "stratify로 두 세트의 1 비율을 맞추세요.", "Use stratify so that both sets have the same share of 1s."),
 )
@@ -225,7 +225,7 @@ check(
     (lambda: [layer.units for layer in model.layers] == [32, 16, 1],
      "층의 노드 수가 32, 16, 출력층 순이어야 합니다.", "The layers should have 32 and 16 nodes, then the output layer."),
     (lambda: model.layers[-1].activation.__name__ == "sigmoid" and "binary_crossentropy" in str(model.loss),
-     "출력층과 손실 함수가 이진 분류에 맞지 않습니다.", "The output layer and the loss do not fit a binary classifier."),
+     "출력층과 손실 함수가 이진 분류에 맞아야 합니다.", "The output layer and the loss should fit a binary classifier."),
 )
 
 # %% [markdown] tags=["ko"]
@@ -282,6 +282,6 @@ check(
      "pred_labels는 검증용 행마다 0 또는 1인 1차원 배열이어야 합니다.",
      "pred_labels should be one-dimensional, 0 or 1 for each validation row."),
     (lambda: np.isclose(accuracy, (pred_labels == np.asarray(y_valid)).mean()),
-     "accuracy가 pred_labels의 정확도와 다릅니다.", "accuracy is not the accuracy of pred_labels."),
+     "accuracy는 pred_labels의 정확도여야 합니다.", "accuracy should be the accuracy of pred_labels."),
     (lambda: accuracy > 0.75, "검증 정확도가 0.75를 넘어야 합니다.", "The validation accuracy should be above 0.75."),
 )

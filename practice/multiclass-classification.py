@@ -59,7 +59,7 @@ check(
     (lambda: model.layers[-1].units == 3 and model.layers[-1].activation.__name__ == "softmax",
      "출력층은 클래스 수만큼의 노드와 softmax여야 합니다.", "The output layer needs one node per class and softmax."),
     (lambda: "sparse_categorical_crossentropy" in str(model.loss),
-     "손실 함수가 정수 라벨에 맞지 않습니다.", "The loss does not match integer labels."),
+     "손실 함수가 정수 라벨에 맞아야 합니다.", "The loss should match integer labels."),
 )
 
 # %% [markdown] tags=["ko"]
