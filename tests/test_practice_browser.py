@@ -5,14 +5,34 @@ Uses the server, browser and site of test_browser (skipped, like it, without Chr
 
 from __future__ import annotations
 
+import functools
+import http.server
+import os
+import threading
 from pathlib import Path
 
 import pytest
-from test_browser import Visit, browser, server, url_of  # noqa: F401 - fixtures
+from test_browser import QuietHandler, Visit, browser, url_of  # noqa: F401 - browser is a fixture
 
 pytestmark = pytest.mark.browser
 
 PAGE = Path("practice/binary-classification.md")
+
+
+@pytest.fixture(scope="module")
+def practice_site(request) -> Path:
+    """The site the tests build, or STUDYSITE_BUILT_SITE=<folder>: one built already (nothing runs again)."""
+    built = os.environ.get("STUDYSITE_BUILT_SITE")
+    return Path(built) if built else request.getfixturevalue("site")
+
+
+@pytest.fixture(scope="module")
+def practice_server(practice_site):
+    handler = functools.partial(QuietHandler, directory=str(practice_site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
 
 
 def answer_with_keyboard(page, quiz, choice: int) -> None:
@@ -22,9 +42,10 @@ def answer_with_keyboard(page, quiz, choice: int) -> None:
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
-def test_a_concept_check_and_a_predict_question_give_feedback_and_survive_a_reload(browser, server, site, lang):  # noqa: F811
-    url = url_of(server, site, lang, PAGE)
-    visit = Visit(browser, url, server)
+def test_a_concept_check_and_a_predict_question_give_feedback_and_survive_a_reload(
+        browser, practice_server, practice_site, lang):  # noqa: F811
+    url = url_of(practice_server, practice_site, lang, PAGE)
+    visit = Visit(browser, url, practice_server)
     p = visit.page
     try:
         quizzes = p.locator(".quiz")
@@ -52,13 +73,14 @@ def test_a_concept_check_and_a_predict_question_give_feedback_and_survive_a_relo
         visit.close()
 
 
-def test_practice_pages_are_accessible_in_dark_mode(browser, server, site):  # noqa: F811
+def test_practice_pages_are_accessible_in_dark_mode(browser, practice_server, practice_site):  # noqa: F811
     from axe_playwright_python.sync_playwright import Axe
 
     axe, problems = Axe(), []
     for lang in ("ko", "en"):
         for page in (PAGE, Path("practice/mock-exam.md")):
-            visit = Visit(browser, url_of(server, site, lang, page), server, color_scheme="dark")
+            url = url_of(practice_server, practice_site, lang, page)
+            visit = Visit(browser, url, practice_server, color_scheme="dark")
             try:
                 scheme = visit.page.evaluate("document.body.getAttribute('data-md-color-scheme')")
                 assert scheme == "slate", f"docs/{lang}/{page}: not in dark mode ({scheme})"
