@@ -1,0 +1,160 @@
+# %% [markdown] tags=["ko"]
+# # 코딩 연습: 유방암 진단 이진 분류
+#
+# AICE 시험과 같은 순서로 풀어 봅니다. 데이터 나누기 → 스케일링 → 모델 만들기 → 조기 종료로 학습 → 임계값으로 라벨 만들기.
+# `# TODO`가 있는 셀을 채운 뒤, 바로 아래 **확인** 셀을 실행하세요. 통과하지 못한 항목은 ✗로 표시되고 무엇이 틀렸는지 알려 줍니다.
+#
+# 25분 정도를 목표로 해 보세요.
+
+# %% [markdown] tags=["en"]
+# # Coding exercise: binary classification of breast cancer
+#
+# In the exam's order: split the data → scale it → build the model → train it with early stopping → turn probabilities into labels with a threshold.
+# Fill in each cell marked `# TODO`, then run the **check** cell right below it. Every check that does not pass is marked ✗ and says what is wrong.
+#
+# Aim for about 25 minutes.
+
+# %%
+import os
+
+os.environ["TF_CPP_MIN_LOG_LEVEL"] = "3"  # ko: TensorFlow의 C++ 로그 메시지 숨기기 # en: hide TensorFlow's C++ log messages
+os.environ["TF_ENABLE_ONEDNN_OPTS"] = "0"  # ko: 어느 컴퓨터에서나 같은 계산 결과 # en: same numerics on every machine
+
+import keras
+import numpy as np
+from dlnotes_check import check
+from sklearn.datasets import load_breast_cancer
+from sklearn.model_selection import train_test_split
+from sklearn.preprocessing import StandardScaler
+
+keras.utils.set_random_seed(0)
+data = load_breast_cancer()
+x = data.data
+y = 1 - data.target  # ko: 악성(malignant)을 1로 # en: malignant as 1
+print(x.shape, y.mean().round(2))
+
+# %% [markdown] tags=["ko"]
+# ## 1. 데이터 나누기와 스케일링
+#
+# `train_test_split`으로 30%를 검증용으로 떼어 내세요(`random_state=0`, `stratify=y`). 그다음 `StandardScaler`를 **학습용 행으로만** fit하고, 학습용과 검증용을 모두 변환하세요.
+# 결과는 `x_train`, `x_valid`, `y_train`, `y_valid`, `scaler`에 담습니다.
+
+# %% [markdown] tags=["en"]
+# ## 1. Split and scale
+#
+# Hold out 30% for validation with `train_test_split` (`random_state=0`, `stratify=y`). Then fit a `StandardScaler` on **the training rows only** and transform both sets.
+# Keep the results in `x_train`, `x_valid`, `y_train`, `y_valid` and `scaler`.
+
+# %% tags=["starter"]
+# TODO
+x_train = x_valid = y_train = y_valid = None
+scaler = None
+
+# %% tags=["solution"]
+x_train, x_valid, y_train, y_valid = train_test_split(x, y, test_size=0.3, random_state=0, stratify=y)
+scaler = StandardScaler().fit(x_train)
+x_train, x_valid = scaler.transform(x_train), scaler.transform(x_valid)
+
+# %%
+check(
+    (lambda: len(x_train) + len(x_valid) == len(x) and abs(len(x_valid) / len(x) - 0.3) < 0.01,
+     "검증용은 전체 행의 30%여야 합니다.", "The validation set should be 30% of the rows."),
+    (lambda: scaler.n_samples_seen_ == len(x_train),
+     "스케일러는 학습용 행으로만 fit해야 합니다.", "Fit the scaler on the training rows only."),
+    (lambda: np.allclose(x_train.mean(axis=0), 0, atol=1e-6) and np.allclose(x_train.std(axis=0), 1, atol=1e-6),
+     "x_train은 스케일링한 값이어야 합니다(열마다 평균 0, 표준편차 1).",
+     "x_train should be scaled (mean 0 and standard deviation 1 per column)."),
+    (lambda: abs(x_valid.mean()) < 0.5 and not np.allclose(x_valid.mean(axis=0), 0, atol=1e-6),
+     "x_valid도 학습용 스케일러로 변환해야 합니다.", "Transform x_valid with the training scaler too."),
+)
+
+# %% [markdown] tags=["ko"]
+# ## 2. 모델 만들기
+#
+# 입력 30개, `relu` 은닉층 하나(노드 16개), 이진 분류에 맞는 출력층을 가진 `model`을 만들고 `compile`하세요. 옵티마이저는 `adam`, 지표는 `accuracy`입니다.
+
+# %% [markdown] tags=["en"]
+# ## 2. Build the model
+#
+# Build and `compile` a `model` with 30 inputs, one hidden `relu` layer of 16 nodes, and the output layer a binary classifier needs. Use the `adam` optimizer and the `accuracy` metric.
+
+# %% tags=["starter"]
+# TODO
+model = None
+
+# %% tags=["solution"]
+model = keras.Sequential([
+    keras.Input(shape=(30,)),
+    keras.layers.Dense(16, activation="relu"),
+    keras.layers.Dense(1, activation="sigmoid"),
+])
+model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
+
+# %%
+check(
+    (lambda: model.layers[-1].units == 1 and model.layers[-1].activation.__name__ == "sigmoid",
+     "출력층은 노드 1개와 sigmoid여야 합니다.", "The output layer needs 1 node and a sigmoid."),
+    (lambda: "binary_crossentropy" in str(model.loss),
+     "이진 분류의 손실 함수를 지정하세요.", "Give the model the loss of a binary classifier."),
+    (lambda: model.layers[0].activation.__name__ == "relu",
+     "은닉층에는 relu를 쓰세요.", "Use relu in the hidden layer."),
+)
+
+# %% [markdown] tags=["ko"]
+# ## 3. 조기 종료로 학습하기
+#
+# `EarlyStopping`으로 `val_loss`를 지켜보다가 5에포크 동안 나아지지 않으면 멈추고, **가장 좋았던 가중치로 되돌리도록** 하세요. `epochs=200`, `batch_size=32`, `validation_data=(x_valid, y_valid)`로 학습하고 결과를 `history`에 담습니다.
+
+# %% [markdown] tags=["en"]
+# ## 3. Train with early stopping
+#
+# Use `EarlyStopping` to watch `val_loss`, stop after 5 epochs without improvement and **restore the best weights**. Train with `epochs=200`, `batch_size=32`, `validation_data=(x_valid, y_valid)` and keep the result in `history`.
+
+# %% tags=["starter"]
+# TODO
+history = None
+
+# %% tags=["solution"]
+early_stop = keras.callbacks.EarlyStopping(monitor="val_loss", patience=5, restore_best_weights=True)
+history = model.fit(x_train, y_train, epochs=200, batch_size=32, validation_data=(x_valid, y_valid),
+                    callbacks=[early_stop], verbose=0)
+print(f"epochs: {len(history.history['loss'])}, lowest val_loss {min(history.history['val_loss']):.3f}")
+
+# %%
+check(
+    (lambda: "val_loss" in history.history,
+     "검증 데이터를 주고 학습해야 val_loss가 기록됩니다.", "Train with validation data so that val_loss is recorded."),
+    (lambda: len(history.history["loss"]) < 200,
+     "조기 종료가 학습을 200에포크 전에 멈춰야 합니다.", "Early stopping should end the training before epoch 200."),
+    (lambda: abs(model.evaluate(x_valid, y_valid, verbose=0)[0] - min(history.history["val_loss"])) < 1e-4,
+     "조기 종료가 가장 좋았던 가중치로 되돌려야 합니다.", "Early stopping should restore the best weights."),
+)
+
+# %% [markdown] tags=["ko"]
+# ## 4. 임계값 0.5로 라벨 만들기
+#
+# 검증 데이터의 확률을 예측하고, 0.5 이상을 1로 바꾼 1차원 정수 배열 `pred_labels`를 만드세요. 정확도는 0.93을 넘어야 합니다.
+
+# %% [markdown] tags=["en"]
+# ## 4. Labels with a 0.5 threshold
+#
+# Predict the probabilities of the validation rows and turn those of 0.5 or more into 1: a one-dimensional integer array `pred_labels`. The accuracy should be above 0.93.
+
+# %% tags=["starter"]
+# TODO
+pred_labels = None
+
+# %% tags=["solution"]
+proba = model.predict(x_valid, verbose=0)
+pred_labels = (proba >= 0.5).astype(int).ravel()
+print(f"accuracy: {(pred_labels == y_valid).mean():.3f}")
+
+# %%
+check(
+    (lambda: pred_labels.shape == y_valid.shape,
+     "pred_labels는 검증용 행마다 값 하나인 1차원 배열이어야 합니다.",
+     "pred_labels should be one-dimensional, one value per validation row."),
+    (lambda: set(np.unique(pred_labels)) <= {0, 1}, "라벨은 0과 1이어야 합니다.", "The labels should be 0 and 1."),
+    (lambda: (pred_labels == y_valid).mean() > 0.93,
+     "검증 정확도가 0.93을 넘어야 합니다.", "The validation accuracy should be above 0.93."),
+)

@@ -1,0 +1,287 @@
+# %% [markdown] tags=["ko"]
+# # 모의 실습: 매장 판매량 예측 (이진 분류)
+#
+# AICE Associate 시험처럼 표 형식 데이터 하나를 불러와 학습된 모델을 평가하기까지 순서대로 풉니다.
+# 카시트 매장 400곳의 표에서 **판매량이 많은 매장(`Sales`가 8천 개 초과)** 을 알아맞히는 모델을 만듭니다.
+#
+# | 단계 | 내용 | 권장 시간 |
+# | --- | --- | --- |
+# | 1 | 데이터 불러오기와 타깃 만들기 | 5분 |
+# | 2 | 결측치 처리 | 5분 |
+# | 3 | 범주형 컬럼 원-핫 인코딩 | 5분 |
+# | 4 | 학습용·검증용 나누기 | 5분 |
+# | 5 | 스케일링 | 5분 |
+# | 6 | 모델 만들기 | 10분 |
+# | 7 | 조기 종료로 학습하기 | 10분 |
+# | 8 | 임계값으로 평가하기 | 10분 |
+#
+# 모두 55분입니다. 단계마다 `# TODO` 셀을 채우고 바로 아래 **확인** 셀을 실행하세요.
+
+# %% [markdown] tags=["en"]
+# # Mock exam: predicting store sales (binary classification)
+#
+# As in the AICE Associate exam: one tabular data set, from loading it to an evaluated, trained model, step by step.
+# From a table of 400 car-seat stores, build a model that finds **the high-selling stores (`Sales` above 8 thousand)**.
+#
+# | Step | What | Suggested time |
+# | --- | --- | --- |
+# | 1 | Load the data and make the target | 5 min |
+# | 2 | Missing values | 5 min |
+# | 3 | One-hot encode the categorical column | 5 min |
+# | 4 | Split into training and validation sets | 5 min |
+# | 5 | Scale | 5 min |
+# | 6 | Build the model | 10 min |
+# | 7 | Train with early stopping | 10 min |
+# | 8 | Evaluate with a threshold | 10 min |
+#
+# 55 minutes in all. In each step, fill in the `# TODO` cell, then run the **check** cell right below it.
+
+# %%
+import os
+
+os.environ["TF_CPP_MIN_LOG_LEVEL"] = "3"  # ko: TensorFlow의 C++ 로그 메시지 숨기기 # en: hide TensorFlow's C++ log messages
+os.environ["TF_ENABLE_ONEDNN_OPTS"] = "0"  # ko: 어느 컴퓨터에서나 같은 계산 결과 # en: same numerics on every machine
+
+from dlnotes import make_sales_data
+
+import keras
+import numpy as np
+import pandas as pd
+from dlnotes_check import check
+from sklearn.model_selection import train_test_split
+from sklearn.preprocessing import StandardScaler
+
+keras.utils.set_random_seed(0)
+raw = make_sales_data()  # ko: Sales는 천 개 단위 # en: Sales in thousands
+rng = np.random.default_rng(0)
+raw["ShelveLoc"] = np.where(raw.pop("ShelveGood") == 1, "Good", "Bad")  # ko: 진열 위치 # en: shelf location
+raw.loc[rng.choice(len(raw), 20, replace=False), "Income"] = np.nan  # ko: 소득 20곳 누락 # en: 20 incomes missing
+
+# %% [markdown] tags=["ko"]
+# ## 1. 데이터 불러오기와 타깃 만들기 (5분)
+#
+# `raw`를 복사해 `df`로 만들고, `Sales`가 8보다 크면 1, 아니면 0인 정수 컬럼 `High`를 추가한 뒤 `Sales` 컬럼은 지우세요.
+
+# %% [markdown] tags=["en"]
+# ## 1. Load the data and make the target (5 min)
+#
+# Copy `raw` into `df`, add an integer column `High` that is 1 where `Sales` is above 8 and 0 elsewhere, then drop the `Sales` column.
+
+# %% tags=["starter"]
+# TODO
+df = None
+
+# %% tags=["solution"]
+df = raw.copy()
+df["High"] = (df["Sales"] > 8).astype(int)
+df = df.drop(columns="Sales")
+print(df["High"].value_counts())
+
+# %%
+check(
+    (lambda: "Sales" not in df.columns and "High" in df.columns,
+     "df에 High 컬럼이 있고 Sales 컬럼은 없어야 합니다.", "df should have a High column and no Sales column."),
+    (lambda: df["High"].sum() == (raw["Sales"] > 8).sum() and set(df["High"].unique()) <= {0, 1},
+     "High는 Sales가 8보다 큰 행에서 1, 나머지에서 0이어야 합니다.",
+     "High should be 1 where Sales is above 8, and 0 elsewhere."),
+)
+
+# %% [markdown] tags=["ko"]
+# ## 2. 결측치 처리 (5분)
+#
+# `df.isna().sum()`으로 결측치가 있는 컬럼을 찾고, 그 컬럼의 **중앙값**으로 채우세요.
+
+# %% [markdown] tags=["en"]
+# ## 2. Missing values (5 min)
+#
+# Find the column with missing values with `df.isna().sum()` and fill them with that column's **median**.
+
+# %% tags=["starter"]
+# TODO
+print(df.isna().sum() if df is not None else "df is None")
+
+# %% tags=["solution"]
+print(df.isna().sum())
+df["Income"] = df["Income"].fillna(df["Income"].median())
+
+# %%
+check(
+    (lambda: int(df.isna().sum().sum()) == 0, "df에 결측치가 없어야 합니다.", "df should have no missing values."),
+    (lambda: np.isclose(df["Income"].median(), raw["Income"].median()),
+     "결측치는 중앙값으로 채워야 합니다.", "Fill the missing values with the median."),
+)
+
+# %% [markdown] tags=["ko"]
+# ## 3. 범주형 컬럼 원-핫 인코딩 (5분)
+#
+# 글자로 된 컬럼 `ShelveLoc`을 `pd.get_dummies(..., dtype=int)`로 원-핫 인코딩하세요. 결과도 `df`에 담습니다.
+
+# %% [markdown] tags=["en"]
+# ## 3. One-hot encode the categorical column (5 min)
+#
+# One-hot encode the text column `ShelveLoc` with `pd.get_dummies(..., dtype=int)`, keeping the result in `df`.
+
+# %% tags=["starter"]
+# TODO
+
+# %% tags=["solution"]
+df = pd.get_dummies(df, columns=["ShelveLoc"], dtype=int)
+print(df.columns.tolist())
+
+# %%
+check(
+    (lambda: "ShelveLoc" not in df.columns and all(df[c].dtype.kind in "if" for c in df.columns),
+     "모든 컬럼이 숫자여야 합니다(ShelveLoc을 원-핫 인코딩하세요).",
+     "Every column should be numeric (one-hot encode ShelveLoc)."),
+    (lambda: sum(c.startswith("ShelveLoc") for c in df.columns) == 2,
+     "ShelveLoc의 값마다 컬럼이 하나씩 있어야 합니다.", "There should be one column per value of ShelveLoc."),
+)
+
+# %% [markdown] tags=["ko"]
+# ## 4. 학습용·검증용 나누기 (5분)
+#
+# 특성 `x`(High를 뺀 모든 컬럼)와 타깃 `y`(High)로 나눈 뒤, `train_test_split`으로 20%를 검증용으로 떼어 내세요(`random_state=0`, `stratify=y`).
+# 결과는 `x_train`, `x_valid`, `y_train`, `y_valid`에 담습니다.
+
+# %% [markdown] tags=["en"]
+# ## 4. Split into training and validation sets (5 min)
+#
+# Separate the features `x` (every column but High) from the target `y` (High), then hold out 20% for validation with `train_test_split` (`random_state=0`, `stratify=y`).
+# Keep the results in `x_train`, `x_valid`, `y_train`, `y_valid`.
+
+# %% tags=["starter"]
+# TODO
+x_train = x_valid = y_train = y_valid = None
+
+# %% tags=["solution"]
+x = df.drop(columns="High")
+y = df["High"]
+x_train, x_valid, y_train, y_valid = train_test_split(x, y, test_size=0.2, random_state=0, stratify=y)
+print(x_train.shape, x_valid.shape)
+
+# %%
+check(
+    (lambda: len(x_valid) == 80 and len(x_train) == 320,
+     "검증용은 400행 가운데 20%여야 합니다.", "The validation set should be 20% of the 400 rows."),
+    (lambda: "High" not in list(x_train.columns), "특성에 타깃 High가 들어가면 안 됩니다.", "The features should not contain the target High."),
+    (lambda: abs(y_train.mean() - y_valid.mean()) < 0.02,
+     "stratify로 두 세트의 1 비율을 맞추세요.", "Use stratify so that both sets have the same share of 1s."),
+)
+
+# %% [markdown] tags=["ko"]
+# ## 5. 스케일링 (5분)
+#
+# `StandardScaler`를 학습용 행으로만 fit하고, 학습용과 검증용을 변환해 `x_train_s`, `x_valid_s`에 담으세요.
+
+# %% [markdown] tags=["en"]
+# ## 5. Scale (5 min)
+#
+# Fit a `StandardScaler` on the training rows only and transform both sets into `x_train_s` and `x_valid_s`.
+
+# %% tags=["starter"]
+# TODO
+scaler = x_train_s = x_valid_s = None
+
+# %% tags=["solution"]
+scaler = StandardScaler().fit(x_train)
+x_train_s, x_valid_s = scaler.transform(x_train), scaler.transform(x_valid)
+
+# %%
+check(
+    (lambda: scaler.n_samples_seen_ == len(x_train),
+     "스케일러는 학습용 행으로만 fit해야 합니다.", "Fit the scaler on the training rows only."),
+    (lambda: np.allclose(x_train_s.mean(axis=0), 0, atol=1e-6) and x_valid_s.shape == x_valid.shape,
+     "학습용과 검증용을 모두 변환해야 합니다.", "Transform both the training and the validation rows."),
+)
+
+# %% [markdown] tags=["ko"]
+# ## 6. 모델 만들기 (10분)
+#
+# `relu` 은닉층 두 개(노드 32개, 16개)와 이진 분류의 출력층을 가진 `model`을 만들고, `adam`과 알맞은 손실 함수, `accuracy` 지표로 `compile`하세요.
+
+# %% [markdown] tags=["en"]
+# ## 6. Build the model (10 min)
+#
+# Build a `model` with two hidden `relu` layers (32 and 16 nodes) and the output layer of a binary classifier; `compile` it with `adam`, the right loss and the `accuracy` metric.
+
+# %% tags=["starter"]
+# TODO
+model = None
+
+# %% tags=["solution"]
+model = keras.Sequential([
+    keras.Input(shape=(x_train_s.shape[1],)),
+    keras.layers.Dense(32, activation="relu"),
+    keras.layers.Dense(16, activation="relu"),
+    keras.layers.Dense(1, activation="sigmoid"),
+])
+model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
+model.summary()
+
+# %%
+check(
+    (lambda: model.input_shape[1] == x_train_s.shape[1],
+     "입력의 크기가 특성 수와 같아야 합니다.", "The input size should equal the number of features."),
+    (lambda: [layer.units for layer in model.layers] == [32, 16, 1],
+     "층의 노드 수가 32, 16, 출력층 순이어야 합니다.", "The layers should have 32 and 16 nodes, then the output layer."),
+    (lambda: model.layers[-1].activation.__name__ == "sigmoid" and "binary_crossentropy" in str(model.loss),
+     "출력층과 손실 함수가 이진 분류에 맞아야 합니다.", "The output layer and the loss should fit a binary classifier."),
+)
+
+# %% [markdown] tags=["ko"]
+# ## 7. 조기 종료로 학습하기 (10분)
+#
+# `val_loss`를 지켜보는 `EarlyStopping(patience=10)`으로 가장 좋았던 가중치를 되돌리도록 하고, `epochs=300`, `batch_size=32`, `validation_data=(x_valid_s, y_valid)`로 학습해 `history`에 담으세요.
+
+# %% [markdown] tags=["en"]
+# ## 7. Train with early stopping (10 min)
+#
+# Watch `val_loss` with `EarlyStopping(patience=10)` restoring the best weights, and train with `epochs=300`, `batch_size=32`, `validation_data=(x_valid_s, y_valid)`, keeping the result in `history`.
+
+# %% tags=["starter"]
+# TODO
+history = None
+
+# %% tags=["solution"]
+early_stop = keras.callbacks.EarlyStopping(monitor="val_loss", patience=10, restore_best_weights=True)
+history = model.fit(x_train_s, y_train, epochs=300, batch_size=32, validation_data=(x_valid_s, y_valid),
+                    callbacks=[early_stop], verbose=0)
+print(f"epochs: {len(history.history['loss'])}, lowest val_loss {min(history.history['val_loss']):.3f}")
+
+# %%
+check(
+    (lambda: "val_loss" in history.history and len(history.history["loss"]) < 300,
+     "조기 종료가 검증 손실을 보고 학습을 멈춰야 합니다.", "Early stopping should end the training by watching val_loss."),
+    (lambda: abs(model.evaluate(x_valid_s, y_valid, verbose=0)[0] - min(history.history["val_loss"])) < 1e-4,
+     "조기 종료가 가장 좋았던 가중치로 되돌려야 합니다.", "Early stopping should restore the best weights."),
+)
+
+# %% [markdown] tags=["ko"]
+# ## 8. 임계값으로 평가하기 (10분)
+#
+# 검증 데이터의 확률을 예측해 0.5 이상을 1로 바꾼 1차원 배열 `pred_labels`를 만들고, 정확도를 `accuracy`에 담으세요. 정확도는 0.75를 넘어야 합니다.
+
+# %% [markdown] tags=["en"]
+# ## 8. Evaluate with a threshold (10 min)
+#
+# Predict the validation probabilities, turn those of 0.5 or more into 1 in a one-dimensional array `pred_labels`, and keep the accuracy in `accuracy`. It should be above 0.75.
+
+# %% tags=["starter"]
+# TODO
+pred_labels = accuracy = None
+
+# %% tags=["solution"]
+proba = model.predict(x_valid_s, verbose=0).ravel()
+pred_labels = (proba >= 0.5).astype(int)
+accuracy = (pred_labels == y_valid.to_numpy()).mean()
+print(f"accuracy: {accuracy:.3f}")
+
+# %%
+check(
+    (lambda: pred_labels.shape == (len(y_valid),) and set(np.unique(pred_labels)) <= {0, 1},
+     "pred_labels는 검증용 행마다 0 또는 1인 1차원 배열이어야 합니다.",
+     "pred_labels should be one-dimensional, 0 or 1 for each validation row."),
+    (lambda: np.isclose(accuracy, (pred_labels == np.asarray(y_valid)).mean()),
+     "accuracy는 pred_labels의 정확도여야 합니다.", "accuracy should be the accuracy of pred_labels."),
+    (lambda: accuracy > 0.75, "검증 정확도가 0.75를 넘어야 합니다.", "The validation accuracy should be above 0.75."),
+)

@@ -1,0 +1,423 @@
+"""The practice section: quizzes whose right answers come from real runs, and exercises that check themselves.
+
+Its own MkDocs plugin, ``studysite-practice`` (listed after ``studysite`` and before ``mkdocs_quiz``
+in mkdocs.yml), so that the site's main plugin stays as it is.
+
+**Quizzes** are written with mkdocs-quiz's ``<quiz>`` blocks. Every block must mark exactly one
+right choice (``- [x]``); a block with none or with two fails the build, naming the page, the
+line and the question. A *predict-the-output* block embeds a snippet section's code
+(``!snippet file.py:section only=code``) and its right choice is ``- [x] {output}`` (the section's
+output, one line) or ``- [x] {output line=N}`` (its N-th line): the text is the recorded output
+of the last good run, so it cannot go stale, and a wrong choice that equals it fails the build.
+A right choice typed by hand in a block that embeds a snippet fails too.
+
+**Exercises** are jupytext scripts ``practice/<name>.py``, one source for both languages like a
+lab (prose cells tagged ``ko`` / ``en``, comments ``# ko: … # en: …``). A cell tagged ``starter``
+is what the student gets (``# TODO`` and placeholders); the cell tagged ``solution`` right after it
+replaces it in the solution. Untagged code cells (setup and checks) are shared. A check calls
+``check(condition, "한국어 메시지", "English message")``; the notebook of each language prints its
+own message. The build executes the solution and the starter of each language once in a fresh
+kernel and caches them by content (``_generated/practice/``); the starter as downloaded is
+written to ``docs/<lang>/practice/<name>.ipynb``. A page shows an exercise with the line
+``!exercise <name>``: the downloads and the solution, folded.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import html
+import logging
+import os
+import re
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+
+from . import cache, labs, runner
+from .outcome import Outcome
+from .project import Project
+from .strings import LANGUAGES, page_language
+
+log = logging.getLogger("mkdocs.plugins.studysite-practice")
+_HERE = Path(__file__).parent
+
+ROLES = ("starter", "solution")
+UI = {
+    "ko": {"download_starter": "문제 노트북 내려받기 (.ipynb)", "solution": "풀이 보기",
+           "check_passed": "모두 통과했습니다."},
+    "en": {"download_starter": "Download the exercise notebook (.ipynb)", "solution": "Show the solution",
+           "check_passed": "All checks passed."},
+}
+
+# --- Quizzes ---------------------------------------------------------------------------------------
+
+QUIZ = re.compile(r"^[ \t]*<quiz>[ \t]*\n(?P<body>.*?)^[ \t]*</quiz>[ \t]*$", re.M | re.S)
+CHOICE = re.compile(r"^(?P<indent>[ \t]*)[-*] \[(?P<mark>[xX ]?)\] (?P<text>.*)$")
+OUTPUT = re.compile(r"^\{output(?: (?P<path>[\w./-]+\.py):(?P<section>\w+))?(?: line=(?P<line>\d+))?\}$")
+SNIPPET = re.compile(r"^[ \t]*!snippet[ \t]+(?P<path>[\w./-]+\.py)(?::(?P<section>\w+))?")
+
+
+class QuizError(Exception):
+    pass
+
+
+@dataclass
+class Question:
+    page: str
+    line: int  # of the <quiz> tag
+    title: str  # its first line, to name it
+    snippet: str | None
+    section: str | None
+    choices: list[tuple[int, bool, str]] = field(default_factory=list)  # (line, right, text)
+
+    @property
+    def where(self) -> str:
+        return f"{self.page}:{self.line}: question '{self.title}'"
+
+
+def parse_quizzes(markdown: str, page: str = "<page>") -> list[Question]:
+    found = []
+    for match in QUIZ.finditer(markdown):
+        first = markdown.count("\n", 0, match.start()) + 1
+        lines = match["body"].split("\n")
+        title = next((line.strip() for line in lines if line.strip()), "")[:60]
+        question = Question(page, first, title, None, None)
+        for offset, line in enumerate(lines, start=first + 1):
+            embed = SNIPPET.match(line)
+            if embed and question.snippet is None:
+                question.snippet, question.section = embed["path"], embed["section"]
+            choice = CHOICE.match(line)
+            if choice:
+                question.choices.append((offset, choice["mark"].lower() == "x", choice["text"].strip()))
+        found.append(question)
+    return found
+
+
+def section_output(result: dict, section: str | None) -> str:
+    texts = [block["text"] for cell in result.get("cells", []) if cell.get("section") == section
+             for block in cell.get("blocks", []) if block["type"] == "text"]
+    return "".join(texts)
+
+
+def recorded_choice(question: Question, spec: str, results: dict) -> str:
+    """The text the run printed for ``{output}`` / ``{output line=N}`` in ``question``."""
+    match = OUTPUT.match(spec)
+    snippet, section = (match["path"], match["section"]) if match["path"] else (question.snippet, question.section)
+    if snippet is None:
+        raise QuizError(f"{question.where}: {spec} needs the question to embed a snippet section "
+                        "or to name one: {output file.py:section line=N}")
+    result = results.get(snippet)
+    if result is None:
+        raise QuizError(f"{question.where}: snippets/{snippet} has no output yet: run `studysite run`")
+    if not any(cell.get("section") == section for cell in result.get("cells", [])):
+        raise QuizError(f"{question.where}: snippets/{snippet} has no section '{section}'")
+    lines = section_output(result, section).rstrip("\n").split("\n")
+    if match["line"] is None:
+        if len(lines) != 1:
+            raise QuizError(f"{question.where}: section '{section}' prints {len(lines)} lines; "
+                            "choose one with {output line=N}")
+        return lines[0].strip()
+    number = int(match["line"])
+    if not 1 <= number <= len(lines):
+        raise QuizError(f"{question.where}: {spec}, but section '{section}' prints {len(lines)} lines")
+    return lines[number - 1].strip()
+
+
+def _plain(text: str) -> str:
+    return text.strip().strip("`").strip()
+
+
+def expand_quizzes(markdown: str, results: dict, page: str) -> str:
+    """Check every ``<quiz>`` of a page and write the recorded output into each ``{output}`` choice."""
+    questions = parse_quizzes(markdown, page)
+    lines = markdown.split("\n")
+    for question in questions:
+        right = [choice for choice in question.choices if choice[1]]
+        if not question.choices:
+            raise QuizError(f"{question.where} has no choices (- [ ] ...)")
+        if not right:
+            raise QuizError(f"{question.where} has no right answer: mark one choice - [x]")
+        if len(right) > 1:
+            raise QuizError(f"{question.where} has {len(right)} right answers (lines "
+                            f"{', '.join(str(c[0]) for c in right)}): mark exactly one")
+        line, _, text = right[0]
+        if question.snippet is None and not OUTPUT.match(text):
+            continue  # a concept check
+        if not OUTPUT.match(text):
+            raise QuizError(f"{question.where}: its right choice is typed by hand ({text!r}); write "
+                            "{output} or {output line=N} so that it is what the code printed")
+        printed = recorded_choice(question, text, results)
+        for other_line, is_right, other in question.choices:
+            if not is_right and _plain(other) == printed:
+                raise QuizError(f"{question.where}: the wrong choice on line {other_line} is what the code "
+                                f"printed ({printed!r}): two right answers")
+        original = lines[line - 1]
+        lines[line - 1] = original.replace(text, f"`{printed}`", 1)
+    return "\n".join(lines)
+
+
+# --- Exercises -------------------------------------------------------------------------------------
+
+CHECK_HELPER = '''\
+class CheckFailed(AssertionError):
+    pass
+
+
+def check(*items):
+    """{doc}"""
+    failed = []
+    for condition, ko, en in items:
+        try:
+            ok = bool(condition())
+        except Exception:  # {comment}
+            ok = False
+        print(("✓ " if ok else "✗ ") + {message})
+        if not ok:
+            failed.append({message})
+    if failed:
+        raise CheckFailed(" / ".join(failed))
+    print("{passed}")
+'''
+
+
+def discover(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.glob("*.py")) if folder.is_dir() else []
+
+
+def _roles_of(cell) -> set[str]:
+    return set(cell.metadata.get("tags", [])) & set(ROLES)
+
+
+def variant(nb, role: str):
+    """The notebook with only the cells of ``role`` (``starter`` or ``solution``) and the shared ones.
+
+    The cells keep their tag, so that the page can find the solution cells of the executed notebook.
+    """
+    out = copy.deepcopy(nb)
+    out.cells = [cell for cell in out.cells if not _roles_of(cell) or role in _roles_of(cell)]
+    return out
+
+
+def check_roles(nb) -> list[str]:
+    """Each ``solution`` cell follows its ``starter`` cell; a starter has a ``# TODO``."""
+    problems, previous = [], None
+    for cell in nb.cells:
+        roles = _roles_of(cell)
+        line = cell.metadata.get("source_line")
+        if len(roles) > 1:
+            problems.append(f"line {line}: a cell is tagged both starter and solution")
+        if "starter" in roles and "TODO" not in cell.source:
+            problems.append(f"line {line}: a starter cell has no # TODO")
+        if "solution" in roles and (previous is None or "starter" not in _roles_of(previous)):
+            problems.append(f"line {line}: a solution cell must follow its starter cell")
+        previous = cell
+    if not any("solution" in _roles_of(cell) for cell in nb.cells):
+        problems.append("no cell is tagged solution")
+    return problems
+
+
+def check_helper(lang: str) -> str:
+    doc = {"ko": "(조건, 한국어 메시지, 영어 메시지)마다 확인하고, 통과하지 못한 것을 모두 알려 줍니다.",
+           "en": "Check each (condition, Korean message, English message) and name every one that fails."}[lang]
+    comment = {"ko": "아직 채우지 않은 답은 통과하지 못한 것으로 봅니다",
+               "en": "an answer not filled in yet does not pass"}[lang]
+    return CHECK_HELPER.format(doc=doc, message=lang, passed=UI[lang]["check_passed"], comment=comment)
+
+
+def notebook(project: Project, name: str, lang: str, role: str):
+    """The notebook a reader of ``lang`` gets (``starter``) or the page shows (``solution``)."""
+    nb = labs.read(project.root / "practice" / name)
+    problems = labs.check_twins(nb) + check_roles(nb)
+    if problems:
+        raise labs.LabError(f"practice/{name}: {problems[0]}")
+    out = labs.for_language(variant(nb, role), lang, project.snippets / "dlnotes.py")
+    for cell in out.cells:
+        if cell.cell_type == "code" and "from dlnotes_check import check" in cell.source:
+            cell.source = cell.source.replace("from dlnotes_check import check", check_helper(lang).strip())
+        cell.metadata.pop("source_line", None)
+    out.metadata["dlnotes"] = {"source": f"practice/{name}", "role": role, "lang": lang}
+    return out
+
+
+def key_of(project: Project, name: str) -> str:
+    digest = hashlib.sha256(cache.environment_fingerprint(
+        project.root, _HERE / "practice.py", _HERE / "labs.py", _HERE / "inline.py", _HERE / "bilingual.py").encode())
+    digest.update((project.root / "practice" / name).read_bytes() + b"\0")
+    digest.update((project.snippets / "dlnotes.py").read_bytes())
+    return digest.hexdigest()
+
+
+def executed_path(project: Project, name: str, lang: str, role: str) -> Path:
+    return project.root / "_generated" / "practice" / Path(name).stem / f"{lang}-{role}.ipynb"
+
+
+def download_path(project: Project, name: str, lang: str) -> Path:
+    return project.docs / lang / "practice" / (Path(name).stem + ".ipynb")
+
+
+def _run(nb, *, allow_errors: bool) -> float:
+    from nbclient import NotebookClient
+
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="practice-") as cwd:
+        client = NotebookClient(nb, timeout=labs.CELL_TIMEOUT, kernel_name="python3", allow_errors=allow_errors,
+                                record_timing=False, resources={"metadata": {"path": cwd}})
+        import subprocess
+
+        client.execute(env={**os.environ, **labs.KERNEL_ENV}, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def _write(nb, target: Path) -> None:
+    import nbformat
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    nbformat.write(nb, tmp)
+    os.replace(tmp, target)
+
+
+def current_key(path: Path) -> str | None:
+    return labs.current_key(path)
+
+
+def execute(project: Project, name: str) -> Outcome:
+    """Run the solution and the starter of every language once; write them and the downloads."""
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError
+
+    start = time.perf_counter()
+    key = key_of(project, name)
+    done = {}
+    try:
+        for lang in LANGUAGES:
+            for role in ROLES:
+                nb = notebook(project, name, lang, role)
+                try:
+                    seconds = _run(nb, allow_errors=role == "starter")
+                except (CellExecutionError, CellTimeoutError) as error:
+                    failure = labs._failure(nb, error)
+                    return Outcome("practice", name, "failed", round(time.perf_counter() - start, 1),
+                                   cell=failure.cell, error=f"{lang} {role}: {failure}")
+                nb.metadata["dlnotes"].update(key=key, seconds=round(seconds, 1))
+                done[lang, role] = nb
+    except labs.LabError as error:
+        return Outcome("practice", name, "failed", round(time.perf_counter() - start, 1), error=str(error))
+    with runner.lock(project.outputs, f"practice:{name}"):
+        for (lang, role), nb in done.items():
+            _write(nb, executed_path(project, name, lang, role))
+        for lang in LANGUAGES:
+            starter = notebook(project, name, lang, "starter")
+            starter.metadata["dlnotes"]["key"] = key
+            _write(starter, download_path(project, name, lang))
+    return Outcome("practice", name, "ran", round(time.perf_counter() - start, 1))
+
+
+def is_current(project: Project, name: str) -> bool:
+    key = key_of(project, name)
+    paths = [executed_path(project, name, lang, role) for lang in LANGUAGES for role in ROLES]
+    paths += [download_path(project, name, lang) for lang in LANGUAGES]
+    return all(current_key(path) == key for path in paths)
+
+
+def build(project: Project, *, force: bool = False) -> list[Outcome]:
+    outcomes = []
+    for name in discover(project.root / "practice"):
+        if not force and is_current(project, name):
+            outcomes.append(Outcome("practice", name, "cached"))
+        else:
+            outcomes.append(execute(project, name))
+    return outcomes
+
+
+# --- On the page -----------------------------------------------------------------------------------
+
+EXERCISE = re.compile(r"^!exercise[ \t]+(?P<name>[\w-]+)[ \t]*$", re.M)
+
+
+def _outputs_text(cell) -> str:
+    parts = []
+    for out in cell.get("outputs", []):
+        if out.get("output_type") == "stream":
+            parts.append(out.get("text", ""))
+        elif out.get("output_type") in ("execute_result", "display_data"):
+            parts.append(out.get("data", {}).get("text/plain", ""))
+    return "".join(parts).rstrip()
+
+
+def exercise_markdown(project: Project, name: str, lang: str, download_href: str) -> str:
+    import nbformat
+
+    path = executed_path(project, f"{name}.py", lang, "solution")
+    if not path.is_file():
+        raise PluginError(f"practice/{name}.py has not been executed yet: build with STUDYSITE_RUN=true")
+    nb = nbformat.read(path, as_version=4)
+    solution_cells = [cell for cell in nb.cells if cell.cell_type == "code" and "solution" in
+                      cell.metadata.get("tags", [])]
+    ui = UI[lang]
+    parts = [f'<p class="practice-download"><a class="md-button md-button--primary" href="{download_href}" '
+             f'download>{ui["download_starter"]}</a></p>', "", f'??? success "{ui["solution"]}"', ""]
+    for cell in solution_cells:
+        parts += ["    ```python", *("    " + line if line else "" for line in cell.source.split("\n")), "    ```",
+                  ""]
+        shown = _outputs_text(cell)
+        if shown:
+            parts += ["    ```text", *("    " + line if line else "" for line in shown.split("\n")), "    ```", ""]
+    return "\n".join(parts)
+
+
+class PracticeConfig(Config):
+    run = c.Type(bool, default=True)  # STUDYSITE_RUN=false: use the executed notebooks already there
+
+
+class PracticePlugin(BasePlugin[PracticeConfig]):
+    def __init__(self):
+        self.project: Project | None = None
+        self.results: dict[str, dict] = {}
+
+    def on_config(self, config):
+        self.project = Project.at(Path(config.config_file_path).resolve().parent, docs=config.docs_dir)
+        return config
+
+    def on_serve(self, server, *, config, builder):
+        folder = self.project.root / "practice"
+        if folder.is_dir():
+            server.watch(str(folder))
+        return server
+
+    def on_pre_build(self, *, config):
+        if not self.config.run:
+            return
+        failed = [o for o in build(self.project) if not o.ok]
+        if failed:
+            raise PluginError("practice notebooks failed:\n" + "\n".join(f"  {o.describe()}" for o in failed))
+
+    def on_files(self, files, *, config):
+        self.results = {rel: result for rel in cache.discover(self.project.snippets)
+                        if (result := runner.load_result(self.project.outputs, rel)) is not None}
+        return files
+
+    @event_priority(50)  # before studysite expands the `!snippet` lines a question embeds
+    def on_page_markdown(self, markdown, *, page, config, files):
+        where = f"docs/{page.file.src_uri}"
+        try:
+            markdown = expand_quizzes(markdown, self.results, where)
+        except QuizError as error:
+            raise PluginError(str(error)) from None
+        lang = page_language(page)
+
+        def exercise(match):
+            href = f"{match['name']}.ipynb"
+            if not page.file.src_uri.startswith(f"{lang}/practice/"):
+                raise PluginError(f"{where}: !exercise belongs on a page in docs/{lang}/practice/")
+            if page.url.endswith("/") and not page.file.src_uri.endswith("index.md"):
+                href = f"../{href}"  # use_directory_urls: the page is one folder deeper than its file
+            return exercise_markdown(self.project, match["name"], lang, html.escape(href, quote=True))
+
+        return EXERCISE.sub(exercise, markdown)

@@ -1,0 +1,279 @@
+"""The practice section: counts, one right answer per question, right choices that are what the code printed."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from studysite import practice, runner
+from studysite.project import Project
+from studysite.strings import LANGUAGES
+
+PROJECT = Project.find(Path(__file__).parent)
+LECTURES = sorted(p.name for p in (PROJECT.docs / "ko" / "lectures").glob("*.md"))
+PAGES = sorted(p.name for p in (PROJECT.docs / "ko" / "practice").glob("*.md"))
+CODE_SPAN = re.compile(r"^\s*[-*] \[[xX]\] `(?P<text>[^`]*)`\s*$")
+
+
+def page_text(lang: str, name: str) -> str:
+    return (PROJECT.docs / lang / "practice" / name).read_text(encoding="utf-8")
+
+
+def questions(lang: str, name: str) -> list[practice.Question]:
+    return practice.parse_quizzes(page_text(lang, name), f"docs/{lang}/practice/{name}")
+
+
+def is_predict(question: practice.Question) -> bool:
+    return any(practice.OUTPUT.match(text) for _, right, text in question.choices if right)
+
+
+@pytest.fixture(scope="module")
+def results() -> dict:
+    found = {}
+    for rel in runner.cache.discover(PROJECT.snippets):
+        result = runner.load_result(PROJECT.outputs, rel)
+        if result is not None:
+            found[rel] = result
+    return found
+
+
+def printed_lines(result: dict, section: str) -> list[str]:
+    """What the section printed, read from the recorded cells (independently of practice.section_output)."""
+    cells = [cell for cell in result["cells"] if cell["section"] == section]
+    assert len(cells) == 1, f"section {section}: {len(cells)} cells"
+    return "".join(b["text"] for b in cells[0]["blocks"] if b["type"] == "text").splitlines()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lecture", LECTURES)
+def test_each_lecture_has_a_practice_page_with_five_concept_checks(lang, lecture):
+    page = PROJECT.docs / lang / "practice" / lecture
+    assert page.is_file(), f"docs/{lang}/lectures/{lecture} has no practice page docs/{lang}/practice/{lecture}"
+    concept = [q for q in questions(lang, lecture) if not is_predict(q)]
+    assert len(concept) >= 5, f"docs/{lang}/practice/{lecture}: {len(concept)} concept checks, at least 5 wanted"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lecture", LECTURES)
+def test_each_lecture_page_ends_with_a_link_to_its_practice(lang, lecture):
+    text = (PROJECT.docs / lang / "lectures" / lecture).read_text(encoding="utf-8").rstrip()
+    last = text.split("\n## ")[-1]
+    assert f"(../practice/{lecture})" in last, f"docs/{lang}/lectures/{lecture} does not end with its practice link"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_at_least_six_predict_the_output_questions(lang):
+    found = [q for name in PAGES for q in questions(lang, name) if is_predict(q)]
+    assert len(found) >= 6, f"{lang}: {len(found)} predict-the-output questions, at least 6 wanted"
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_twins_ask_the_same_questions(name):
+    shapes = {lang: [(len(q.choices), [right for _, right, _ in q.choices], is_predict(q))
+                     for q in questions(lang, name)] for lang in LANGUAGES}
+    assert shapes["ko"] == shapes["en"], f"docs/*/practice/{name}: the twins' questions differ: {shapes}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name", PAGES)
+def test_every_question_has_exactly_one_right_answer(lang, name, results):
+    for question in questions(lang, name):
+        right = [c for c in question.choices if c[1]]
+        assert len(right) == 1, f"{question.where}: {len(right)} right answers"
+        assert len(question.choices) >= 2, f"{question.where}: fewer than two choices"
+    practice.expand_quizzes(page_text(lang, name), results, f"docs/{lang}/practice/{name}")  # raises on a bad one
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name", PAGES)
+def test_predict_right_choice_is_what_the_code_printed(lang, name, results):
+    where = f"docs/{lang}/practice/{name}"
+    expanded = practice.expand_quizzes(page_text(lang, name), results, where)
+    after = practice.parse_quizzes(expanded, where)
+    for before, now in zip(questions(lang, name), after, strict=True):
+        if not is_predict(before):
+            continue
+        spec = next(text for _, right, text in before.choices if right)
+        match = practice.OUTPUT.match(spec)
+        rel, section = (match["path"], match["section"]) if match["path"] else (before.snippet, before.section)
+        lines = printed_lines(results[rel], section)
+        printed = lines[int(match["line"] or 1) - 1].strip()
+        line = next(line for line, right, _ in now.choices if right)
+        shown = CODE_SPAN.match(expanded.split("\n")[line - 1])
+        assert shown, f"{before.where}: the right choice is not a code span"
+        assert shown["text"] == printed, f"{before.where}: right choice {shown['text']!r}, the code printed {printed!r}"
+        for _, right, text in now.choices:
+            if not right:
+                assert text.strip("`") != printed, f"{before.where}: a wrong choice is what the code printed"
+
+
+# --- Bad input: each fails, naming the question -----------------------------------------------------
+
+FAKE = {"x/y.py": {"cells": [{"section": "s", "lines": [1, 2], "blocks": [{"type": "text", "text": "a: 1\nb: 2\n"}],
+                              "figures": []}]}}
+
+
+def quiz(*choices: str, snippet: bool = True) -> str:
+    embed = "!snippet x/y.py:s only=code\n\n" if snippet else ""
+    return "# Page\n\n<quiz>\nWhat does it print?\n\n" + embed + "\n".join(choices) + "\n\nWhy.\n</quiz>\n"
+
+
+@pytest.mark.parametrize(("choices", "snippet", "message"), [
+    (["- [ ] one", "- [ ] two"], False, "has no right answer"),
+    (["- [x] one", "- [x] two"], False, "has 2 right answers"),
+    (["- [x] {output line=2}", "- [ ] `b: 2`"], True, "two right answers"),
+    (["- [x] `b: 3`", "- [ ] `b: 2`"], True, "typed by hand"),
+    (["- [x] {output}", "- [ ] `b: 2`"], True, "prints 2 lines"),
+    (["- [x] {output line=5}", "- [ ] `b: 2`"], True, "prints 2 lines"),
+    (["- [x] {output line=1}", "- [ ] `b: 2`"], False, "needs the question to embed a snippet"),
+    (["- [x] {output x/y.py:t line=1}", "- [ ] `b: 2`"], False, "has no section 't'"),
+])
+def test_bad_question_fails_naming_it(choices, snippet, message):
+    with pytest.raises(practice.QuizError, match=re.escape(message)) as error:
+        practice.expand_quizzes(quiz(*choices, snippet=snippet), FAKE, "docs/ko/practice/p.md")
+    assert "docs/ko/practice/p.md:3: question 'What does it print?'" in str(error.value)
+
+
+def test_good_question_gets_the_recorded_line():
+    out = practice.expand_quizzes(quiz("- [ ] `b: 3`", "- [x] {output line=2}"), FAKE, "p.md")
+    assert "- [x] `b: 2`" in out and "{output" not in out
+    named = practice.expand_quizzes(quiz("- [x] {output x/y.py:s line=1}", "- [ ] `a: 2`", snippet=False), FAKE, "p")
+    assert "- [x] `a: 1`" in named
+
+
+# --- Exercises and the mock exam --------------------------------------------------------------------
+
+EXERCISES = practice.discover(PROJECT.root / "practice")
+CHECK_CALL = re.compile(r"^check\(", re.M)
+
+
+@pytest.fixture(scope="session")
+def practice_outcomes():
+    """Execute (or take from the cache) every exercise: solution and starter, each language, fresh kernels."""
+    return {o.rel: o for o in practice.build(PROJECT)}
+
+
+def executed(name: str, lang: str, role: str):
+    import nbformat
+
+    return nbformat.read(practice.executed_path(PROJECT, name, lang, role), as_version=4)
+
+
+def check_cells(nb) -> list:
+    return [cell for cell in nb.cells if cell.cell_type == "code" and CHECK_CALL.search(cell.source)]
+
+
+def messages(cell, lang: str) -> list[str]:
+    """The messages of the reader's language in a check cell: check((lambda: ..., "ko", "en"), ...)."""
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(cell.source)):
+        if isinstance(node, ast.Tuple) and len(node.elts) == 3 and isinstance(node.elts[0], ast.Lambda):
+            found.append(node.elts[1 if lang == "ko" else 2].value)
+    return found
+
+
+def test_there_are_exercises_and_a_mock_exam():
+    assert "mock-exam.py" in EXERCISES, "practice/mock-exam.py is missing"
+    assert len(EXERCISES) >= 3, EXERCISES
+
+
+@pytest.mark.parametrize("name", EXERCISES)
+def test_exercise_is_well_formed(name):
+    nb = practice.labs.read(PROJECT.root / "practice" / name)
+    assert practice.labs.check_twins(nb) + practice.check_roles(nb) == [], f"practice/{name}"
+
+
+@pytest.mark.parametrize("name", EXERCISES)
+def test_exercise_is_on_a_practice_page(name):
+    stem = Path(name).stem
+    for lang in LANGUAGES:
+        assert any(f"!exercise {stem}" in page_text(lang, page) for page in PAGES), f"{lang}: no page shows {stem}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name", EXERCISES)
+def test_solution_passes_every_check_in_a_fresh_kernel(name, lang, practice_outcomes):
+    assert practice_outcomes[name].ok, practice_outcomes[name].describe()
+    nb = executed(name, lang, "solution")
+    cells = check_cells(nb)
+    assert cells, f"practice/{name}: no check cells"
+    for cell in cells:
+        errors = [o for o in cell.outputs if o.output_type == "error"]
+        assert not errors, f"practice/{name} ({lang}) solution fails: {errors[0].evalue}"
+        text = "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream")
+        assert text.count("✓ ") == len(messages(cell, lang)) and "✗" not in text, f"practice/{name} ({lang}): {text}"
+
+
+def starter_problems(nb, lang: str, name: str) -> list[str]:
+    problems = []
+    for index, cell in enumerate(check_cells(nb)):
+        where = f"practice/{name} ({lang}), check cell {index + 1}"
+        errors = [o for o in cell.outputs if o.output_type == "error"]
+        if not errors:
+            problems.append(f"{where} passes on the unmodified starter")
+        elif errors[0].ename != "CheckFailed":
+            problems.append(f"{where} fails with {errors[0].ename}: {errors[0].evalue}")
+        elif errors[0].evalue.split(" / ") != messages(cell, lang):
+            problems.append(f"{where}: not every check failed with its message: {errors[0].evalue}")
+    return problems
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name", EXERCISES)
+def test_starter_fails_every_check_with_its_message(name, lang, practice_outcomes):
+    """The starter as downloaded: each check cell fails, naming every one of its checks in the reader's language."""
+    assert practice_outcomes[name].ok, practice_outcomes[name].describe()
+    assert starter_problems(executed(name, lang, "starter"), lang, name) == []
+
+
+@pytest.mark.parametrize("name", EXERCISES)
+def test_check_cells_do_not_give_the_answer_away(name):
+    nb = practice.notebook(PROJECT, name, "en", "solution")
+    answers = {line.strip() for cell in nb.cells if "solution" in cell.metadata.get("tags", [])
+               for line in cell.source.splitlines() if len(line.strip()) > 12 and not line.strip().startswith("#")}
+    for cell in check_cells(nb):
+        shown = [line for line in answers if line in cell.source]
+        assert not shown, f"practice/{name}: a check cell contains the solution's line {shown[0]!r}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name", EXERCISES)
+def test_starter_download_has_todos_and_no_solution(name, lang, practice_outcomes):
+    import nbformat
+
+    assert practice_outcomes[name].ok, practice_outcomes[name].describe()
+    nb = nbformat.read(practice.download_path(PROJECT, name, lang), as_version=4)
+    code = [cell for cell in nb.cells if cell.cell_type == "code"]
+    assert not any("solution" in cell.metadata.get("tags", []) for cell in code), f"practice/{name}: a solution"
+    assert sum("# TODO" in cell.source for cell in code) >= 1
+    assert not any(re.search(r"^\s*(import|from)\s+(dlnotes|studysite)\b", c.source, re.M) for c in code), (
+        f"practice/{name} ({lang}): the download imports the project's own code")
+    assert not any(cell.outputs for cell in code), f"practice/{name} ({lang}): the download is not clean"
+
+
+def test_a_warm_run_executes_nothing(practice_outcomes):
+    again = practice.build(PROJECT)
+    assert all(o.status == "cached" for o in again), [o.describe() for o in again if o.status != "cached"]
+
+
+def test_a_check_that_passes_on_the_starter_is_caught():
+    """The starter test's rule on a notebook where one check cell passes and one fails with the wrong message."""
+    import nbformat
+
+    def cell(source, outputs):
+        made = nbformat.v4.new_code_cell(source)
+        made.outputs = outputs
+        return made
+
+    passing = cell('check((lambda: True, "항상", "always"),)',
+                   [nbformat.v4.new_output("stream", name="stdout", text="✓ always\n")])
+    wrong = cell('check((lambda: x.units == 3, "노드 3개", "3 nodes"),)',
+                 [nbformat.v4.new_output("error", ename="NameError", evalue="name 'x' is not defined", traceback=[])])
+    nb = nbformat.v4.new_notebook(cells=[passing, wrong])
+    problems = starter_problems(nb, "en", "probe.py")
+    assert any("passes on the unmodified starter" in p for p in problems), problems
+    assert any("fails with NameError" in p for p in problems), problems
