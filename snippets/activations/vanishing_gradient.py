@@ -39,6 +39,7 @@ print(f"layer 1: relu / sigmoid = {norms['relu'][0] / norms['sigmoid'][0]:.1e}")
 sig, rel = np.array(norms["sigmoid"]), np.array(norms["relu"])
 relu_over_sigmoid = float(rel[0] / sig[0])
 sigmoid_first_over_last = float(sig[0] / sig[-1])
+sigmoid_last_over_first = 1 / sigmoid_first_over_last
 relu_spread = float(rel.max() / rel.min())
 assert relu_over_sigmoid >= 1e4  # claim: vanishing-first-layer-1e4-smaller
 assert sigmoid_first_over_last < 1e-3  # claim: vanishing-sigmoid-shrinks-towards-input
@@ -84,6 +85,7 @@ for name, make in [("SGD ", lambda: keras.optimizers.SGD(learning_rate=0.01)),
 # ko: 최근 크기(와 작은 epsilon 1e-7)로 나누므로 첫 층이 훨씬 덜 뒤처집니다
 # en: by its own recent size (plus a small epsilon, 1e-7), so the first layer falls behind far less
 sgd_ratio, adam_ratio = sgd["sigmoid"] / sgd["relu"], adam["sigmoid"] / adam["relu"]
+sgd_gap, adam_gap = 1 / sgd_ratio, 1 / adam_ratio
 assert sgd_ratio < 1e-4  # claim: vanishing-sgd-step-1e4-smaller
 assert 3e-3 < adam_ratio < 3e-2  # claim: vanishing-adam-step-about-100-smaller
 assert adam_ratio > 100 * sgd_ratio  # claim: vanishing-adam-suffers-far-less
