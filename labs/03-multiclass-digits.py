@@ -175,7 +175,7 @@ plt.show()
 #
 # ## 5. Softmax: probabilities that add up to 1
 #
-# `predict` returns one row of 10 probabilities per image. Let us look at the first three validation images.
+# `predict` returns one row of 10 probabilities per image. Let's look at the first three validation images.
 
 # %%
 probs = model.predict(x_val, verbose=0)
@@ -295,7 +295,7 @@ print("all checks passed")
 # %% [markdown] tags=["en"]
 # ## 7. An imbalanced variant: a rare class
 #
-# In real data some classes are rare. Let us make digit 9 rare on purpose: we keep only **10%** of the 9s in the
+# In real data some classes are rare. Let's make digit 9 rare on purpose: we keep only **10%** of the 9s in the
 # training data. The validation data stay as they are, so we can see what the model does with real 9s.
 
 # %%
