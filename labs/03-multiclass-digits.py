@@ -29,7 +29,7 @@
 # ## 1. 준비
 #
 # 환경 변수는 TensorFlow를 import하기 **전에** 설정해야 합니다. TensorFlow의 로그 메시지를 숨기고,
-# 결과의 마지막 자릿수를 바꾸는 설정 하나를 고정합니다.
+# 컴퓨터마다 계산 결과의 끝자리가 달라지지 않도록 oneDNN 설정을 끕니다.
 
 # %% [markdown] tags=["en"]
 # # Lab 3: Multi-class classification of handwritten digits
