@@ -34,8 +34,7 @@ fig.axes[0].set_title("Desirable: steep drop, bend, gentle slope")
 save_figure(
     fig,
     "curve-desirable",
-    alt_ko="바람직한 학습 곡선: 처음 몇 에포크 동안 loss가 급격히 줄다가 꺾인 뒤 완만해지고, "
-    "val_loss가 loss 가까이 따라 내려간다",
+    alt_ko="바람직한 학습 곡선: 처음 몇 에포크 동안 loss가 급격히 줄다가 꺾인 뒤 완만해지고, val_loss가 loss 가까이 따라 내려간다",
     alt_en="Desirable learning curve: loss drops steeply in the first epochs, bends, then flattens; "
     "val_loss follows close to the training loss",
 )

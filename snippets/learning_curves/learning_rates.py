@@ -38,8 +38,7 @@ axes[0].set_ylim(0, 1.5)
 save_figure(
     fig,
     "learning-rates",
-    alt_ko="같은 모델을 학습률 0.1, 0.01, 0.001로 학습한 학습 곡선 세 개: 0.1은 val_loss가 위아래로 요동치고, "
-    "0.01은 빠르고 매끄럽게 내려가며, 0.001은 매끄럽지만 훨씬 천천히 내려간다",
+    alt_ko="같은 모델을 학습률 0.1, 0.01, 0.001로 학습한 학습 곡선 세 개: 0.1은 val_loss가 위아래로 요동치고, 0.01은 빠르고 매끄럽게 내려가며, 0.001은 매끄럽지만 훨씬 천천히 내려간다",
     alt_en="Learning curves of the same model at learning rates 0.1, 0.01 and 0.001: "
     "at 0.1 val_loss zig-zags up and down, at 0.01 it falls fast and smoothly, "
     "at 0.001 it is smooth but falls much more slowly",

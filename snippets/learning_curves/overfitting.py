@@ -29,8 +29,7 @@ fig.axes[0].axvline(best + 1, color="gray", linestyle="--", linewidth=1)
 save_figure(
     fig,
     "curve-overfitting",
-    alt_ko="과적합 학습 곡선: loss는 0 가까이 계속 내려가지만 "
-    "val_loss는 초반에 최저점을 찍은 뒤 계속 올라간다",
+    alt_ko="과적합 학습 곡선: loss는 0 가까이 계속 내려가지만 val_loss는 초반에 최저점을 찍은 뒤 계속 올라간다",
     alt_en="Overfitting learning curve: the training loss keeps falling towards 0 while val_loss "
     "bottoms out early and then keeps rising",
 )

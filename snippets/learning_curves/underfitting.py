@@ -40,8 +40,7 @@ dl_history_plot(capable, ax=axes[1], title="Capable: one hidden ReLU layer")
 save_figure(
     fig,
     "curve-underfitting",
-    alt_ko="과소적합 학습 곡선(왼쪽): 은닉층이 없는 모델은 loss가 처음부터 약 0.69에 머문다. "
-    "오른쪽: 은닉층이 있는 모델은 loss가 0 가까이 내려간다",
+    alt_ko="과소적합 학습 곡선(왼쪽): 은닉층이 없는 모델은 loss가 처음부터 약 0.69에 머문다. 오른쪽: 은닉층이 있는 모델은 loss가 0 가까이 내려간다",
     alt_en="Underfitting (left): the model without a hidden layer stays at a loss of about 0.69 "
     "from the start; "
     "right: the model with a hidden layer brings the loss close to 0",

@@ -63,8 +63,7 @@ ax.set_title(f"digits, accuracy {acc:.2f}")
 save_figure(
     fig,
     "confusion-matrix",
-    alt_ko="숫자 0-9 검증 데이터의 혼동 행렬 히트맵: 대부분의 값이 대각선에 몰려 있고, "
-    "대각선 밖의 몇 칸이 어떤 숫자를 어떤 숫자로 잘못 예측했는지 보여 준다",
+    alt_ko="숫자 0-9 검증 데이터의 혼동 행렬 히트맵: 대부분의 값이 대각선에 몰려 있고, 대각선 밖의 몇 칸이 어떤 숫자를 어떤 숫자로 잘못 예측했는지 보여 준다",
     alt_en="Confusion-matrix heat map for the digits 0-9 on the validation data: "
     "most counts sit on the diagonal, and a few off-diagonal cells show which digit was mistaken for which",
 )

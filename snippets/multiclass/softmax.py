@@ -62,8 +62,7 @@ assert np.allclose(proba[0].round(2), [0.69, 0.25, 0.06])
 save_figure(
     fig,
     "softmax-bars",
-    alt_ko="왼쪽: 세 출력 노드의 점수 2.0, 1.0, -0.5 막대그래프. 오른쪽: softmax를 거친 확률 "
-    "0.69, 0.25, 0.06으로 모두 양수이고 합이 1이며 가장 큰 클래스는 그대로다",
+    alt_ko="왼쪽: 세 출력 노드의 점수 2.0, 1.0, -0.5 막대그래프. 오른쪽: softmax를 거친 확률 0.69, 0.25, 0.06으로 모두 양수이고 합이 1이며 가장 큰 클래스는 그대로다",
     alt_en="Left: bar chart of the three output scores 2.0, 1.0 and -0.5. Right: their softmax probabilities "
     "0.69, 0.25 and 0.06, all positive and summing to 1; the largest class stays the largest",
 )

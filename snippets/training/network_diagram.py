@@ -62,8 +62,7 @@ assert lines_in_figure == n_weights + n_biases == model.count_params() == 21  # 
 save_figure(
     fig,
     "network-diagram",
-    alt_ko="신경망 그림: 입력 x1, x2, x3이 가중치 선으로 은닉층 노드 h1~h4에 모두 연결되고, 은닉층은 출력 y 하나에 연결된다. "
-    "층마다 값이 1인 편향 노드(w0)가 다음 층의 모든 노드에 점선으로 연결된다",
+    alt_ko="신경망 그림: 입력 x1, x2, x3이 가중치 선으로 은닉층 노드 h1~h4에 모두 연결되고, 은닉층은 출력 y 하나에 연결된다. 층마다 값이 1인 편향 노드(w0)가 다음 층의 모든 노드에 점선으로 연결된다",
     alt_en="Network diagram: inputs x1, x2, x3 connect by weight lines to every hidden node h1 to h4, and the hidden "
     "nodes connect to the single output y. Each layer has a bias node with value 1 (w0), linked by dashed lines to "
     "every node of the next layer",
