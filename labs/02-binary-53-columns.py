@@ -299,9 +299,9 @@ plt.show()
 rows = []
 for lr, h in lr_histories.items():
     v = np.array(h["val_loss"])
-    steps = np.sign(np.diff(v))
+    steps, after_lowest = np.sign(np.diff(v)), np.diff(v[v.argmin():])
     rows.append({"learning_rate": lr, "lowest val_loss": v.min(), "at epoch": int(v.argmin()) + 1,
-                 "last val_loss": v[-1], "rising after lowest": float(np.mean(np.diff(v[v.argmin():]) > 0)),
+                 "last val_loss": v[-1], "rising after lowest": float(np.mean(after_lowest > 0)) if len(after_lowest) else 0.0,
                  "turns": int(np.sum(steps[1:] != steps[:-1])), "last loss": h["loss"][-1]})
 lr_table = pd.DataFrame(rows).set_index("learning_rate")
 lr_table.round(4)
