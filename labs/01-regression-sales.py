@@ -29,7 +29,7 @@
 # ## 1. 준비
 #
 # 환경 변수는 TensorFlow를 import하기 **전에** 설정해야 합니다. TensorFlow의 로그 메시지를 숨기고,
-# 결과의 마지막 자릿수를 바꾸는 설정 하나를 고정합니다.
+# 컴퓨터마다 계산 결과의 끝자리가 달라지지 않도록 oneDNN 설정을 끕니다.
 
 # %% [markdown] tags=["en"]
 # # Lab 1: Predicting sales with a regression model
@@ -115,7 +115,7 @@ df.head()
 # 타깃의 범위와, 거의 팔지 못한 매장이 몇 개인지 확인해 봅니다.
 
 # %% [markdown] tags=["en"]
-# Let us look at the target's range and at how many stores sold (almost) nothing.
+# Let's look at the target's range and at how many stores sold (almost) nothing.
 
 # %%
 print(f"rows: {len(df)}, mean Sales: {df['Sales'].mean():.2f} thousand units")
@@ -276,7 +276,7 @@ print("all checks passed")
 #
 # $$\text{MAPE} = \frac{1}{n}\sum_{i=1}^{n} \frac{|y_i - \hat{y}_i|}{|y_i|}$$
 #
-# It looks handy because it has no unit. Let us compute it with scikit-learn.
+# It looks handy because it has no unit. Let's compute it with scikit-learn.
 
 # %%
 mape = mean_absolute_percentage_error(y_val, pred)
@@ -290,7 +290,7 @@ print(f"MAPE from scikit-learn: {mape:.3g}")
 
 # %% [markdown] tags=["en"]
 # An absurd number! The model was off by only about 1 thousand units on average, so what happened?
-# Let us compute the ratio for every row and look at the rows with the largest ratios.
+# Let's compute the ratio for every row and look at the rows with the largest ratios.
 # (scikit-learn divides by $\max(|y_i|, \varepsilon)$ with a tiny $\varepsilon \approx 2.2\times10^{-16}$,
 # to avoid dividing by 0.)
 

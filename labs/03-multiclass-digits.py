@@ -29,7 +29,7 @@
 # ## 1. 준비
 #
 # 환경 변수는 TensorFlow를 import하기 **전에** 설정해야 합니다. TensorFlow의 로그 메시지를 숨기고,
-# 결과의 마지막 자릿수를 바꾸는 설정 하나를 고정합니다.
+# 컴퓨터마다 계산 결과의 끝자리가 달라지지 않도록 oneDNN 설정을 끕니다.
 
 # %% [markdown] tags=["en"]
 # # Lab 3: Multi-class classification of handwritten digits
@@ -174,7 +174,7 @@ plt.show()
 #
 # ## 5. Softmax: probabilities that add up to 1
 #
-# `predict` returns one row of 10 probabilities per image. Let us look at the first three validation images.
+# `predict` returns one row of 10 probabilities per image. Let's look at the first three validation images.
 
 # %%
 probs = model.predict(x_val, verbose=0)
@@ -294,7 +294,7 @@ print("all checks passed")
 # %% [markdown] tags=["en"]
 # ## 7. An imbalanced variant: a rare class
 #
-# In real data some classes are rare. Let us make digit 9 rare on purpose: we keep only **10%** of the 9s in the
+# In real data some classes are rare. Let's make digit 9 rare on purpose: we keep only **10%** of the 9s in the
 # training data. The validation data stay as they are, so we can see what the model does with real 9s.
 
 # %%

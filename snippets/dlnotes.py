@@ -12,8 +12,10 @@ import re
 import sys
 from pathlib import Path
 
-# Before TensorFlow is imported anywhere: no C++ log lines, and the same oneDNN setting
-# on every machine (it changes the last digits of training results).
+# ko: TensorFlow를 어디서든 import하기 전에: C++ 로그를 끄고, 학습 결과의 끝자리를 바꾸는
+# ko: oneDNN 설정을 어느 컴퓨터에서나 똑같이 맞춥니다
+# en: Before TensorFlow is imported anywhere: no C++ log lines, and the same oneDNN setting
+# en: on every machine (it changes the last digits of training results)
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
 
@@ -23,8 +25,10 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
-# The runner sets these before it runs a snippet; a snippet run by hand writes its
-# figures to _generated/scratch/ and prints tables as text.
+# ko: 실행기가 스니펫을 돌리기 전에 채웁니다. 스니펫을 직접 실행하면 그림은 _generated/scratch/에
+# ko: 저장되고 표는 글자로 출력됩니다
+# en: The runner sets these before it runs a snippet; a snippet run by hand writes its
+# en: figures to _generated/scratch/ and prints tables as text
 _capture: dict = {"figures": None, "blocks": None, "fig_dir": None}
 
 PALETTE = {"train": "#1f77b4", "val": "#ff7f0e"}
@@ -36,7 +40,7 @@ def style() -> None:
     plt.rcParams.update(
         {
             "svg.hashsalt": "dl-study-notes",
-            "svg.fonttype": "path",  # no font needed in the reader's browser
+            "svg.fonttype": "path",  # ko: 독자의 브라우저에 글꼴이 없어도 됩니다 # en: no font needed in the reader's browser
             "figure.figsize": (6.4, 3.6),
             "figure.dpi": 100,
             "axes.grid": True,
@@ -190,7 +194,8 @@ def dl_history_plot(history, *, metric: str = "loss", title: str | None = None, 
     return fig
 
 
-# --- Data: bundled or generated with a fixed seed, never downloaded -------------------
+# ko: --- 데이터: 라이브러리에 들어 있거나 고정 시드로 생성, 내려받지 않음 ---
+# en: --- Data: bundled or generated with a fixed seed, never downloaded ---
 
 
 def make_sales_data(n: int = 400, seed: int = 0):

@@ -16,7 +16,7 @@ def sigmoid(z):
 def tanh(z):
     return np.tanh(z)
 
-# their derivatives (slopes)
+# ko: 도함수(기울기) # en: their derivatives (slopes)
 def d_relu(z):
     return (z > 0).astype(float)
 
@@ -28,21 +28,23 @@ def d_tanh(z):
 
 z = np.linspace(-6, 6, 1201)
 for name, f, d in [("relu", relu, d_relu), ("sigmoid", sigmoid, d_sigmoid), ("tanh", tanh, d_tanh)]:
-    print(f"{name:>7}: output range [{f(z).min():6.3f}, {f(z).max():5.3f}]   largest slope {d(z).max():.2f}")
+    print(f"{name:>7}: output [{f(z).min():6.3f}, {f(z).max():5.3f}]   max slope {d(z).max():.2f}")
 # --8<-- [end:functions]
+max_slope = {"relu": float(d_relu(z).max()), "sigmoid": float(d_sigmoid(z).max()), "tanh": float(d_tanh(z).max())}
 
-# The hand-written derivatives agree with a numerical slope (f(z+h) - f(z-h)) / 2h.
+# ko: 손으로 쓴 도함수가 수치 기울기 (f(z+h) - f(z-h)) / 2h와 일치합니다
+# en: The hand-written derivatives agree with a numerical slope (f(z+h) - f(z-h)) / 2h
 h = 1e-5
-zz = z[np.abs(z) > 1e-3]  # ReLU has a kink at 0
+zz = z[np.abs(z) > 1e-3]  # ko: ReLU는 0에서 꺾입니다 # en: ReLU has a kink at 0
 for f, d in [(relu, d_relu), (sigmoid, d_sigmoid), (tanh, d_tanh)]:
-    assert np.allclose((f(zz + h) - f(zz - h)) / (2 * h), d(zz), atol=1e-6)
-assert np.isclose(d_sigmoid(z).max(), 0.25) and d_sigmoid(z).max() <= 0.25
-assert np.isclose(d_tanh(z).max(), 1.0)
-assert set(np.unique(d_relu(z))) == {0.0, 1.0}
-# Non-linear: f(a + b) != f(a) + f(b) for each of them.
+    assert np.allclose((f(zz + h) - f(zz - h)) / (2 * h), d(zz), atol=1e-6)  # claim: activation-derivatives-right
+assert np.isclose(d_sigmoid(z).max(), 0.25) and d_sigmoid(z).max() <= 0.25  # claim: activation-sigmoid-slope-quarter
+assert np.isclose(d_tanh(z).max(), 1.0) and d_tanh(z).max() <= 1.0  # claim: activation-tanh-slope-one
+assert set(np.unique(d_relu(z))) == {0.0, 1.0}  # claim: activation-relu-slope-0-or-1
+# ko: 비선형: 셋 모두 f(a + b) != f(a) + f(b) # en: Non-linear: f(a + b) != f(a) + f(b) for each of them
 a, b = 2.0, -3.0
 for f in (relu, sigmoid, tanh):
-    assert not np.isclose(f(a + b), f(a) + f(b))
+    assert not np.isclose(f(a + b), f(a) + f(b))  # claim: activation-non-linear
 
 fig, axes = plt.subplots(1, 2, figsize=(8.0, 3.4))
 colors = {"relu": "#2ca02c", "sigmoid": "#1f77b4", "tanh": "#d62728"}

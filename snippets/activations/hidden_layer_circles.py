@@ -1,6 +1,6 @@
 """Two rings: with no hidden layer a model stays near chance; one hidden ReLU layer separates them."""
 
-import dlnotes  # noqa: F401  (first: quiet, reproducible TensorFlow)
+import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
 from dlnotes import save_figure
 
 import keras
@@ -11,21 +11,23 @@ from sklearn.datasets import make_circles
 # --8<-- [start:data]
 x, y = make_circles(n_samples=400, noise=0.08, factor=0.5, random_state=0)
 x = x.astype("float32")
-print(x.shape, "class counts:", np.bincount(y))
+print("x.shape:", x.shape, " class counts:", np.bincount(y))
 # --8<-- [end:data]
 
 # --8<-- [start:models]
 keras.utils.set_random_seed(0)
-# No hidden layer: input -> output. The boundary can only be a straight line.
+# ko: 은닉층 없음: 입력 -> 출력. 경계는 직선 하나뿐입니다
+# en: No hidden layer: input -> output. The boundary can only be a straight line
 no_hidden = keras.Sequential([
     keras.Input(shape=(2,)),
     keras.layers.Dense(1, activation="sigmoid"),
 ])
-# One hidden layer: the layers are given to Sequential as a list [ ... ].
+# ko: 은닉층 하나: 층들을 리스트 [ ... ]로 Sequential에 넘깁니다
+# en: One hidden layer: the layers are given to Sequential as a list [ ... ]
 hidden = keras.Sequential([
     keras.Input(shape=(2,)),
-    keras.layers.Dense(16, activation="relu"),   # hidden layer: a new feature space
-    keras.layers.Dense(1, activation="sigmoid"),  # output layer
+    keras.layers.Dense(16, activation="relu"),   # ko: 은닉층: 새 특성 공간 # en: hidden layer: a new feature space
+    keras.layers.Dense(1, activation="sigmoid"),  # ko: 출력층 # en: output layer
 ])
 for model in (no_hidden, hidden):
     model.compile(optimizer=keras.optimizers.Adam(0.03), loss="binary_crossentropy", metrics=["accuracy"])
@@ -36,18 +38,19 @@ acc_hidden = hidden.evaluate(x, y, verbose=0)[1]
 print(f"no hidden layer        : accuracy {acc_no_hidden:.2f}")
 print(f"one hidden ReLU layer  : accuracy {acc_hidden:.2f}")
 # --8<-- [end:models]
-assert acc_no_hidden < 0.65, "a straight line cannot separate two rings"
-assert acc_hidden > 0.9, "one hidden ReLU layer separates them"
+assert acc_no_hidden < 0.65  # claim: circles-line-stays-near-chance
+assert acc_hidden > 0.9  # claim: circles-hidden-layer-separates
 
 # --8<-- [start:feature_space]
-# The hidden layer turns each 2-number point into 16 new numbers (the new feature space).
+# ko: 은닉층은 숫자 2개짜리 점 하나를 새 숫자 16개(새 특성 공간)로 바꿉니다
+# en: The hidden layer turns each 2-number point into 16 new numbers (the new feature space)
 hidden_layer = hidden.layers[0]
 features = hidden_layer(x[:3]).numpy()
-print("input  shape:", x[:3].shape, "-> hidden features shape:", features.shape)
+print("input shape:", x[:3].shape, "-> hidden layer output shape:", features.shape)
 # --8<-- [end:feature_space]
-assert features.shape == (3, 16) and (features >= 0).all()
+assert features.shape == (3, 16) and (features >= 0).all()  # claim: circles-hidden-features-16
 
-# Decision regions of the two models.
+# ko: 두 모델의 결정 영역 # en: Decision regions of the two models
 grid = np.linspace(-1.5, 1.5, 151, dtype="float32")
 gx, gy = np.meshgrid(grid, grid)
 points = np.c_[gx.ravel(), gy.ravel()]

@@ -1,25 +1,25 @@
 """Output activation by task: none for regression, sigmoid for binary, softmax for multi-class."""
 
-import dlnotes  # noqa: F401  (first: quiet, reproducible TensorFlow)
+import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
 
 import keras
 import numpy as np
 
 keras.utils.set_random_seed(0)
-x = np.random.default_rng(0).normal(scale=3.0, size=(5, 4)).astype("float32")  # 5 rows, 4 features
+x = np.random.default_rng(0).normal(scale=3.0, size=(5, 4)).astype("float32")  # ko: 5행, 특성 4개 # en: 5 rows, 4 features
 
 # --8<-- [start:outputs]
 def make_model(output_layer):
     return keras.Sequential([
         keras.Input(shape=(4,)),
-        keras.layers.Dense(8, activation="relu"),  # hidden layer
+        keras.layers.Dense(8, activation="relu"),  # ko: 은닉층 # en: hidden layer
         output_layer,
     ])
 
 models = {
-    "regression": make_model(keras.layers.Dense(1)),                           # no activation
-    "binary": make_model(keras.layers.Dense(1, activation="sigmoid")),         # probability of class 1
-    "multi-class": make_model(keras.layers.Dense(3, activation="softmax")),    # one node per class
+    "regression": make_model(keras.layers.Dense(1)),                           # ko: 활성화 함수 없음 # en: no activation
+    "binary": make_model(keras.layers.Dense(1, activation="sigmoid")),         # ko: 클래스 1의 확률 # en: probability of class 1
+    "multi-class": make_model(keras.layers.Dense(3, activation="softmax")),    # ko: 클래스마다 노드 하나 # en: one node per class
 }
 preds = {}
 for task, model in models.items():
@@ -30,9 +30,10 @@ for task, model in models.items():
 
 print("softmax row sums:", np.round(preds["multi-class"].sum(axis=1), 3))
 # --8<-- [end:outputs]
-assert models["regression"].layers[-1].get_config()["activation"] == "linear"  # "none" = identity
-assert np.all((preds["binary"] > 0) & (preds["binary"] < 1)), "sigmoid: every output is in (0, 1)"
-assert np.all(preds["multi-class"] > 0)
-assert np.allclose(preds["multi-class"].sum(axis=1), 1.0, atol=1e-5), "softmax: each row sums to 1"
-# A linear output is not squeezed into (0, 1): with these inputs some values fall outside it.
-assert np.any((preds["regression"] < 0) | (preds["regression"] > 1))
+assert models["regression"].layers[-1].get_config()["activation"] == "linear"  # claim: output-regression-linear
+assert np.all((preds["binary"] > 0) & (preds["binary"] < 1))  # claim: output-sigmoid-in-0-1
+assert np.all(preds["multi-class"] > 0)  # claim: output-softmax-positive
+assert np.allclose(preds["multi-class"].sum(axis=1), 1.0, atol=1e-5)  # claim: output-softmax-rows-sum-to-1
+# ko: 선형 출력은 (0, 1)로 눌리지 않습니다: 이 입력에서는 일부 값이 그 밖으로 나갑니다
+# en: A linear output is not squeezed into (0, 1): with these inputs some values fall outside it
+assert np.any((preds["regression"] < 0) | (preds["regression"] > 1))  # claim: output-linear-unbounded

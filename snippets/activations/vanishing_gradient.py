@@ -1,6 +1,6 @@
 """In a 10-layer sigmoid network the first layer's gradient is orders of magnitude smaller than with ReLU."""
 
-import dlnotes  # noqa: F401  (first: quiet, reproducible TensorFlow)
+import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
 from dlnotes import save_figure
 
 import keras
@@ -15,7 +15,7 @@ y = rng.normal(size=(256, 1)).astype("float32")
 
 # --8<-- [start:gradients]
 def deep_net(activation, depth=10, width=32):
-    keras.utils.set_random_seed(0)  # the same starting weights for both networks
+    keras.utils.set_random_seed(0)  # ko: 두 신경망 모두 같은 초기 가중치 # en: the same starting weights for both networks
     layers = [keras.Input(shape=(20,))]
     layers += [keras.layers.Dense(width, activation=activation) for _ in range(depth)]
     layers += [keras.layers.Dense(1)]
@@ -23,39 +23,46 @@ def deep_net(activation, depth=10, width=32):
 
 
 def gradient_norms(model):
-    """Size (norm) of the loss gradient for each hidden layer's weights, first layer first."""
+    # ko: 은닉층마다 가중치에 대한 손실 기울기의 크기(norm), 첫 층부터
+    # en: Size (norm) of the loss gradient for each hidden layer's weights, first layer first
     with tf.GradientTape() as tape:
         loss = keras.losses.MeanSquaredError()(y, model(x))
-    kernels = [layer.kernel for layer in model.layers[:-1]]  # hidden layers only
+    kernels = [layer.kernel for layer in model.layers[:-1]]  # ko: 은닉층만 # en: hidden layers only
     return [float(tf.norm(g)) for g in tape.gradient(loss, kernels)]
 
 
 norms = {act: gradient_norms(deep_net(act)) for act in ["sigmoid", "relu"]}
 for act, g in norms.items():
     print(f"{act:>7}: layer 1 gradient {g[0]:.1e}   layer 10 gradient {g[-1]:.1e}")
-print(f"layer 1: the ReLU gradient is {norms['relu'][0] / norms['sigmoid'][0]:.1e} times larger")
+print(f"layer 1: relu / sigmoid = {norms['relu'][0] / norms['sigmoid'][0]:.1e}")
 # --8<-- [end:gradients]
 sig, rel = np.array(norms["sigmoid"]), np.array(norms["relu"])
-assert rel[0] / sig[0] >= 1e4, "first layer: the sigmoid gradient is tens of thousands of times smaller"
-assert sig[0] / sig[-1] < 1e-3, "sigmoid: the gradient shrinks from the last hidden layer to the first"
-assert np.all(np.diff(sig) > 0), "sigmoid: the gradient grows steadily from layer 1 to layer 10"
-assert np.all(sig[1:] / sig[:-1] > 2), "sigmoid: several times smaller at every layer on the way back"
-assert rel.max() / rel.min() < 3, "relu: every layer's gradient is of about the same size"
+relu_over_sigmoid = float(rel[0] / sig[0])
+sigmoid_first_over_last = float(sig[0] / sig[-1])
+sigmoid_last_over_first = 1 / sigmoid_first_over_last
+relu_spread = float(rel.max() / rel.min())
+assert relu_over_sigmoid >= 1e4  # claim: vanishing-first-layer-1e4-smaller
+assert sigmoid_first_over_last < 1e-3  # claim: vanishing-sigmoid-shrinks-towards-input
+assert np.all(np.diff(sig) > 0)  # claim: vanishing-sigmoid-grows-layer-by-layer
+assert np.all(sig[1:] / sig[:-1] > 2)  # claim: vanishing-sigmoid-halves-every-layer
+assert relu_spread < 3  # claim: vanishing-relu-layers-similar
 
 # --8<-- [start:dead_units]
 relu_net = deep_net("relu")
 h, dead = x, []
-for layer in relu_net.layers[:-1]:  # the 10 hidden ReLU layers
+for layer in relu_net.layers[:-1]:  # ko: ReLU 은닉층 10개 # en: the 10 hidden ReLU layers
     h = layer(h)
-    dead.append(int(np.all(h.numpy() == 0, axis=0).sum()))  # units that output 0 for every input
-print("ReLU units that output 0 for all 256 inputs, per layer (of 32):", dead)
+    dead.append(int(np.all(h.numpy() == 0, axis=0).sum()))  # ko: 모든 입력에 0을 내는 유닛 # en: units that output 0 for every input
+print("dead ReLU units per layer (of 32, on 256 inputs):", dead)
 # --8<-- [end:dead_units]
-assert 8 <= max(dead) <= 12, "ReLU units do die: up to about 10 of 32 in the deepest layers"
-assert max(dead) < 16, "...but most units of every layer are alive"
+most_dead = max(dead)
+assert 8 <= most_dead <= 12  # claim: vanishing-relu-units-die
+assert most_dead < 16  # claim: vanishing-most-relu-units-alive
 
 # --8<-- [start:optimizers]
 def first_layer_step(activation, optimizer):
-    """How far one update moves the first hidden layer's weights."""
+    # ko: 업데이트 한 번이 첫 은닉층의 가중치를 얼마나 옮기는지
+    # en: How far one update moves the first hidden layer's weights
     model = deep_net(activation)
     model.compile(optimizer=optimizer, loss="mse")
     before = model.layers[0].kernel.numpy().copy()
@@ -66,18 +73,22 @@ def first_layer_step(activation, optimizer):
 for name, make in [("SGD ", lambda: keras.optimizers.SGD(learning_rate=0.01)),
                    ("Adam", lambda: keras.optimizers.Adam(learning_rate=0.01))]:
     steps = {act: first_layer_step(act, make()) for act in ["sigmoid", "relu"]}
-    print(f"{name}: first-layer step sigmoid {steps['sigmoid']:.1e}, relu {steps['relu']:.1e}, "
+    print(f"{name}: layer 1 step sigmoid {steps['sigmoid']:.1e}, relu {steps['relu']:.1e}, "
           f"ratio {steps['sigmoid'] / steps['relu']:.1e}")
     if name == "SGD ":
         sgd = steps
     else:
         adam = steps
 # --8<-- [end:optimizers]
-# SGD's step is lr x gradient, so the tiny sigmoid gradient gives a tiny step. Adam divides each gradient
-# by its own recent size (plus a small epsilon, 1e-7), so the first layer falls behind far less.
-assert sgd["sigmoid"] / sgd["relu"] < 1e-4  # SGD: more than ten thousand times smaller
-assert 3e-3 < adam["sigmoid"] / adam["relu"] < 3e-2  # Adam: still smaller, but by a factor of about a hundred
-assert adam["sigmoid"] / adam["relu"] > 100 * sgd["sigmoid"] / sgd["relu"]
+# ko: SGD의 스텝은 학습률 × 기울기라서 작은 sigmoid 기울기는 작은 스텝이 됩니다. Adam은 기울기를
+# en: SGD's step is lr x gradient, so the tiny sigmoid gradient gives a tiny step. Adam divides each gradient
+# ko: 최근 크기(와 작은 epsilon 1e-7)로 나누므로 첫 층이 훨씬 덜 뒤처집니다
+# en: by its own recent size (plus a small epsilon, 1e-7), so the first layer falls behind far less
+sgd_ratio, adam_ratio = sgd["sigmoid"] / sgd["relu"], adam["sigmoid"] / adam["relu"]
+sgd_gap, adam_gap = 1 / sgd_ratio, 1 / adam_ratio
+assert sgd_ratio < 1e-4  # claim: vanishing-sgd-step-1e4-smaller
+assert 3e-3 < adam_ratio < 3e-2  # claim: vanishing-adam-step-about-100-smaller
+assert adam_ratio > 100 * sgd_ratio  # claim: vanishing-adam-suffers-far-less
 
 fig, ax = plt.subplots()
 depth = np.arange(1, len(sig) + 1)

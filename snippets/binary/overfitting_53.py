@@ -1,6 +1,6 @@
 """53 columns: a large network overfits (val loss bottoms out early); fewer nodes or early stopping fix it."""
 
-import dlnotes  # noqa: F401  (first: quiet, reproducible TensorFlow)
+import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
 from dlnotes import dl_history_plot, make_binary_53, save_figure
 
 import keras
@@ -10,7 +10,7 @@ from sklearn.model_selection import train_test_split
 from sklearn.preprocessing import StandardScaler
 
 # --8<-- [start:data]
-x, y = make_binary_53()  # 1000 rows, 53 columns; only a few columns carry signal
+x, y = make_binary_53()  # ko: 1000행, 53컬럼; 신호가 있는 컬럼은 몇 개뿐 # en: 1000 rows, 53 columns; only a few columns carry signal
 x_train, x_val, y_train, y_val = train_test_split(
     x, y, test_size=0.3, random_state=0, stratify=y
 )
@@ -48,28 +48,33 @@ lh, sh = large.history, small.history
 large_best = int(np.argmin(lh["val_loss"]))
 large_gap = lh["val_loss"][-1] - lh["loss"][-1]
 small_gap = sh["val_loss"][-1] - sh["loss"][-1]
-# The large network: minimum early, then val loss climbs well above it (overfitting).
-assert large_best + 1 <= 10, "the large network's val loss bottoms out early"
-assert lh["val_loss"][-1] > 1.5 * lh["val_loss"][large_best], "...and then rises a lot,"
-assert np.mean(np.diff(lh["val_loss"][large_best:]) > 0) >= 0.8, "...in most epochs after its minimum"
-assert lh["loss"][-1] < 0.02, "the large network memorizes the training rows (train loss near 0)"
-assert large_gap > 2 * small_gap + 0.2, "the large network's train/val gap is much wider"
-# Fewer nodes fix it: the small network ends far below the large one and near its own minimum.
-assert sh["val_loss"][-1] < 0.7 * lh["val_loss"][-1]
-assert sh["val_loss"][-1] < 1.1 * min(sh["val_loss"])
+large_best_epoch = large_best + 1
+large_last_val_loss, large_last_loss = lh["val_loss"][-1], lh["loss"][-1]
+rising_share = float(np.mean(np.diff(lh["val_loss"][large_best:]) > 0))
+# ko: 큰 신경망: 일찍 최저점을 찍고, 그 뒤 val_loss가 훨씬 위로 올라갑니다(과적합)
+# en: The large network: minimum early, then val loss climbs well above it (overfitting)
+assert large_best_epoch <= 10  # claim: overfit53-large-bottoms-out-early
+assert large_last_val_loss > 1.5 * lh["val_loss"][large_best]  # claim: overfit53-large-rises-a-lot
+assert rising_share >= 0.8  # claim: overfit53-rises-in-most-epochs
+assert large_last_loss < 0.02  # claim: overfit53-large-memorizes
+assert large_gap > 2 * small_gap + 0.2  # claim: overfit53-large-gap-wider
+# ko: 노드를 줄이면 해결됩니다: 작은 신경망은 큰 신경망보다 훨씬 낮게, 자기 최저점 가까이에서 끝납니다
+# en: Fewer nodes fix it: the small network ends far below the large one and near its own minimum
+assert sh["val_loss"][-1] < 0.7 * large_last_val_loss  # claim: overfit53-small-ends-far-lower
+assert sh["val_loss"][-1] < 1.1 * min(sh["val_loss"])  # claim: overfit53-small-near-its-minimum
 
 # --8<-- [start:early_stopping]
 stop = keras.callbacks.EarlyStopping(monitor="val_loss", patience=5, restore_best_weights=True)
 stopped_model, stopped = train([256, 256], callbacks=[stop])
 val_loss, val_accuracy = stopped_model.evaluate(x_val, y_val, verbose=0)
-print(f"early stopping: ran {len(stopped.history['loss'])} of 30 epochs, "
-      f"kept the weights of epoch {stop.best_epoch + 1}")
-print(f"val_loss {val_loss:.3f} (large network after 30 epochs: {lh['val_loss'][-1]:.3f}), "
+epochs_run, best_epoch = len(stopped.history["loss"]), stop.best_epoch + 1
+print(f"EarlyStopping: epochs run {epochs_run} / 30, weights kept from epoch {best_epoch}")
+print(f"val_loss {val_loss:.3f} (30 epochs, no stopping: {lh['val_loss'][-1]:.3f}), "
       f"val_accuracy {val_accuracy:.3f}")
 # --8<-- [end:early_stopping]
-assert len(stopped.history["loss"]) < 20, "training stopped long before epoch 30"
-assert val_loss < min(stopped.history["val_loss"]) + 1e-3, "the best weights were restored"
-assert val_loss < 0.7 * lh["val_loss"][-1]
+assert epochs_run < 20  # claim: overfit53-early-stopping-stops-early
+assert val_loss < min(stopped.history["val_loss"]) + 1e-3  # claim: overfit53-best-weights-restored
+assert val_loss < 0.7 * large_last_val_loss  # claim: overfit53-early-stopping-beats-30-epochs
 
 fig, (ax_large, ax_small) = plt.subplots(1, 2, figsize=(9.6, 3.6), sharey=True)
 dl_history_plot(large, ax=ax_large, title="large: Dense(256) + Dense(256)")

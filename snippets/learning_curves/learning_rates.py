@@ -1,6 +1,6 @@
 """A too-large learning rate zig-zags; a tenth of it is smooth but needs more epochs."""
 
-import dlnotes  # noqa: F401  (first: quiet, reproducible TensorFlow)
+import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
 from dlnotes import dl_history_plot, save_figure
 
 import keras
@@ -9,14 +9,14 @@ import numpy as np
 from sklearn.datasets import load_digits
 from sklearn.model_selection import train_test_split
 
-x, y = load_digits(return_X_y=True)  # 8x8 images of the digits 0-9
-x = x / 16.0  # pixel values 0..16 -> 0..1
+x, y = load_digits(return_X_y=True)  # ko: 숫자 0-9의 8x8 이미지 # en: 8x8 images of the digits 0-9
+x = x / 16.0  # ko: 픽셀 값 0..16 -> 0..1 # en: pixel values 0..16 -> 0..1
 x_train, x_val, y_train, y_val = train_test_split(x, y, test_size=0.3, random_state=0, stratify=y)
 
 
 # --8<-- [start:fit]
 def train(learning_rate):
-    keras.utils.set_random_seed(0)  # the same model and the same start every time
+    keras.utils.set_random_seed(0)  # ko: 매번 같은 모델, 같은 출발점 # en: the same model and the same start every time
     model = keras.Sequential([
         keras.Input(shape=(64,)),
         keras.layers.Dense(32, activation="relu"),
@@ -38,8 +38,7 @@ axes[0].set_ylim(0, 1.5)
 save_figure(
     fig,
     "learning-rates",
-    alt_ko="같은 모델을 학습률 0.1, 0.01, 0.001로 학습한 학습 곡선 세 개: 0.1은 val_loss가 위아래로 요동치고, "
-    "0.01은 빠르고 매끄럽게 내려가며, 0.001은 매끄럽지만 훨씬 천천히 내려간다",
+    alt_ko="같은 모델을 학습률 0.1, 0.01, 0.001로 학습한 학습 곡선 세 개: 0.1은 val_loss가 위아래로 요동치고, 0.01은 빠르고 매끄럽게 내려가며, 0.001은 매끄럽지만 훨씬 천천히 내려간다",
     alt_en="Learning curves of the same model at learning rates 0.1, 0.01 and 0.001: "
     "at 0.1 val_loss zig-zags up and down, at 0.01 it falls fast and smoothly, "
     "at 0.001 it is smooth but falls much more slowly",
@@ -48,28 +47,35 @@ save_figure(
 
 # --8<-- [start:measure]
 def zigzag(values):
-    """How much a curve goes UP from one epoch to the next, added over all epochs."""
+    # ko: 곡선이 한 에포크에서 다음 에포크로 "올라간" 양을 모든 에포크에 걸쳐 더한 값
+    # en: How much a curve goes UP from one epoch to the next, added over all epochs
     return float(np.sum(np.maximum(np.diff(values), 0)))
 
 
 def epochs_to_reach(values, target):
-    """The first epoch at which the loss is at or below target (None: never)."""
+    # ko: 손실이 처음으로 target 이하가 되는 에포크(None: 끝내 안 됨)
+    # en: The first epoch at which the loss is at or below target (None: never)
     hits = np.nonzero(np.array(values) <= target)[0]
     return int(hits[0]) + 1 if len(hits) else None
 
 
 target = 0.6
 for lr, h in histories.items():
-    print(f"learning_rate={lr:<6} zig-zag of val_loss {zigzag(h.history['val_loss']):.3f}   "
-          f"loss <= {target} first at epoch {epochs_to_reach(h.history['loss'], target)}")
+    print(f"learning_rate={lr:<6} val_loss zig-zag {zigzag(h.history['val_loss']):.3f}   "
+          f"first epoch with loss <= {target}: {epochs_to_reach(h.history['loss'], target)}")
 # --8<-- [end:measure]
 
 big, mid, small = (histories[lr].history for lr in [0.1, 0.01, 0.001])
-assert zigzag(big["val_loss"]) > 0.2  # at 0.1 the curve really goes up and down ...
-assert zigzag(big["val_loss"]) > 5 * zigzag(mid["val_loss"])  # ... far more than at 0.01
-assert zigzag(small["val_loss"]) < 0.01 and zigzag(small["loss"]) < 0.01  # 0.001: smooth
-assert zigzag(mid["val_loss"]) < 0.01  # 0.01 hardly swings either
+zigzag_big, zigzag_mid, zigzag_small = (zigzag(h["val_loss"]) for h in (big, mid, small))
+# ko: 0.1에서는 곡선이 정말로 오르내립니다 ... 0.01보다 훨씬 많이
+# en: at 0.1 the curve really goes up and down ... far more than at 0.01
+assert zigzag_big > 0.2 and zigzag_big > 5 * zigzag_mid  # claim: lr-large-zigzags
+# ko: 0.001과 0.01: 한 번도 0.01 넘게 올라가지 않습니다
+# en: 0.001 and 0.01: never more than 0.01 up, added over all epochs
+assert zigzag_small < 0.01 and zigzag(small["loss"]) < 0.01 and zigzag_mid < 0.01  # claim: lr-small-smooth
 n_mid = epochs_to_reach(mid["loss"], target)
-n_small = epochs_to_reach(small["loss"], target) or 16  # None: not even within 15 epochs
-assert n_mid is not None and n_mid <= 5
-assert n_small >= 2 * n_mid and n_small >= n_mid + 5  # a tenth of the step size: many more epochs
+n_small = epochs_to_reach(small["loss"], target) or 16  # ko: None: 15에포크 안에 못 도달 # en: None: not even within 15 epochs
+assert n_mid is not None and n_mid <= 5  # claim: lr-mid-fast
+# ko: 보폭이 10분의 1이면 훨씬 많은 에포크가 필요합니다
+# en: a tenth of the step size: many more epochs
+assert n_small >= 2 * n_mid and n_small >= n_mid + 5  # claim: lr-small-needs-more-epochs

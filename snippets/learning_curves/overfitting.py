@@ -1,20 +1,20 @@
 """Overfitting: val_loss bottoms out early and then rises while the training loss keeps falling."""
 
-import dlnotes  # noqa: F401  (first: quiet, reproducible TensorFlow)
+import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
 from dlnotes import dl_history_plot, make_binary_53, save_figure
 
 import keras
 import numpy as np
 from sklearn.model_selection import train_test_split
 
-x, y = make_binary_53(n=400)  # 53 columns, only a few of them useful, 200 training rows
+x, y = make_binary_53(n=400)  # ko: 53컬럼, 쓸모 있는 건 몇 개뿐, 학습용 200행 # en: 53 columns, only a few of them useful, 200 training rows
 x_train, x_val, y_train, y_val = train_test_split(x, y, test_size=0.5, random_state=0)
 
 # --8<-- [start:fit]
 keras.utils.set_random_seed(0)
 model = keras.Sequential([
     keras.Input(shape=(53,)),
-    keras.layers.Dense(128, activation="relu"),  # far more capacity than 200 rows need
+    keras.layers.Dense(128, activation="relu"),  # ko: 200행에 비해 너무 큰 용량 # en: far more capacity than 200 rows need
     keras.layers.Dense(128, activation="relu"),
     keras.layers.Dense(1, activation="sigmoid"),
 ])
@@ -29,8 +29,7 @@ fig.axes[0].axvline(best + 1, color="gray", linestyle="--", linewidth=1)
 save_figure(
     fig,
     "curve-overfitting",
-    alt_ko="과적합 학습 곡선: loss는 0 가까이 계속 내려가지만 "
-    "val_loss는 초반에 최저점을 찍은 뒤 계속 올라간다",
+    alt_ko="과적합 학습 곡선: loss는 0 가까이 계속 내려가지만 val_loss는 초반에 최저점을 찍은 뒤 계속 올라간다",
     alt_en="Overfitting learning curve: the training loss keeps falling towards 0 while val_loss "
     "bottoms out early and then keeps rising",
 )
@@ -38,13 +37,17 @@ save_figure(
 # --8<-- [start:numbers]
 loss, val_loss = np.array(history.history["loss"]), np.array(history.history["val_loss"])
 best = int(np.argmin(val_loss))
-print(f"lowest val_loss {val_loss[best]:.3f} at epoch {best + 1}")
-print(f"epoch 30: loss {loss[-1]:.3f}, val_loss {val_loss[-1]:.3f} (gap {val_loss[-1] - loss[-1]:.3f})")
+best_epoch, lowest_val_loss = best + 1, float(val_loss[best])
+last_loss, last_val_loss = float(loss[-1]), float(val_loss[-1])
+print(f"lowest val_loss {lowest_val_loss:.3f} at epoch {best_epoch}")
+print(f"epoch 30: loss {last_loss:.3f}, val_loss {last_val_loss:.3f} (gap {last_val_loss - last_loss:.3f})")
 # --8<-- [end:numbers]
-assert best + 1 <= 10  # the best epoch comes early ...
-assert val_loss[-1] > 1.5 * val_loss[best]  # ... and val_loss rises clearly after it,
-assert np.mean(np.diff(val_loss[best:]) > 0) >= 0.9  # in (almost) every epoch after its lowest point
-assert loss[-1] < 0.5 * loss[best]  # while the training loss keeps falling
-assert val_loss[-1] - loss[-1] > 0.4  # a wide train/validation gap
+rising_share = float(np.mean(np.diff(val_loss[best:]) > 0))
 gaps = val_loss - loss
-assert np.mean(np.diff(gaps[best:]) > 0) >= 0.9  # and the gap grows epoch after epoch
+assert best_epoch <= 10  # claim: overfit-best-epoch-early
+# ko: 최저점 뒤 val_loss는 (거의) 매 에포크 올라가고, 마지막에는 최저값의 1.5배를 넘습니다
+# en: after its lowest point val_loss rises in (almost) every epoch and ends above 1.5 × its minimum
+assert last_val_loss > 1.5 * lowest_val_loss and rising_share >= 0.9  # claim: overfit-val-keeps-rising
+assert np.all(np.diff(loss) < 0) and last_loss < 0.5 * loss[best]  # claim: overfit-train-keeps-falling
+assert last_val_loss - last_loss > 0.4  # claim: overfit-wide-gap
+assert np.mean(np.diff(gaps[best:]) > 0) >= 0.9  # claim: overfit-gap-grows

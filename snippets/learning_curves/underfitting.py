@@ -1,6 +1,6 @@
 """Underfitting: the loss flattens at once at a high level, far above a capable model's."""
 
-import dlnotes  # noqa: F401  (first: quiet, reproducible TensorFlow)
+import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
 from dlnotes import dl_history_plot, save_figure
 
 import keras
@@ -9,7 +9,8 @@ import numpy as np
 from sklearn.datasets import make_circles
 from sklearn.model_selection import train_test_split
 
-# two rings: the inner ring is class 1, the outer ring class 0 (no straight line separates them)
+# ko: 동심원 두 개: 안쪽 원이 클래스 1, 바깥쪽 원이 클래스 0(직선으로는 나눌 수 없음)
+# en: two rings: the inner ring is class 1, the outer ring class 0 (no straight line separates them)
 x, y = make_circles(n_samples=600, noise=0.1, factor=0.5, random_state=0)
 x_train, x_val, y_train, y_val = train_test_split(x, y, test_size=0.3, random_state=0)
 
@@ -24,13 +25,13 @@ def train(hidden_layers):
 
 
 # --8<-- [start:fit]
-too_simple = train([])                                             # no hidden layer: a straight line
-capable = train([keras.layers.Dense(16, activation="relu")])       # one hidden ReLU layer
+too_simple = train([])                                             # ko: 은닉층 없음: 직선 # en: no hidden layer: a straight line
+capable = train([keras.layers.Dense(16, activation="relu")])       # ko: ReLU 은닉층 하나 # en: one hidden ReLU layer
 
 for name, h in [("too simple", too_simple), ("capable", capable)]:
     loss, val_loss = h.history["loss"], h.history["val_loss"]
     print(f"{name:>10}: loss {loss[0]:.3f} -> {loss[-1]:.3f}, val_loss {val_loss[-1]:.3f}")
-print(f"guessing 50/50 costs ln 2 = {np.log(2):.3f}")
+print(f"ln 2 = {np.log(2):.3f} (loss of a 50/50 guess)")
 # --8<-- [end:fit]
 
 fig, axes = plt.subplots(1, 2, figsize=(9, 3.6), sharey=True)
@@ -39,8 +40,7 @@ dl_history_plot(capable, ax=axes[1], title="Capable: one hidden ReLU layer")
 save_figure(
     fig,
     "curve-underfitting",
-    alt_ko="과소적합 학습 곡선(왼쪽): 은닉층이 없는 모델은 loss가 처음부터 약 0.69에 머문다. "
-    "오른쪽: 은닉층이 있는 모델은 loss가 0 가까이 내려간다",
+    alt_ko="과소적합 학습 곡선(왼쪽): 은닉층이 없는 모델은 loss가 처음부터 약 0.69에 머문다. 오른쪽: 은닉층이 있는 모델은 loss가 0 가까이 내려간다",
     alt_en="Underfitting (left): the model without a hidden layer stays at a loss of about 0.69 "
     "from the start; "
     "right: the model with a hidden layer brings the loss close to 0",
@@ -48,7 +48,12 @@ save_figure(
 
 under, good = np.array(too_simple.history["loss"]), np.array(capable.history["loss"])
 under_val = np.array(too_simple.history["val_loss"])
-assert under[-1] > 0.6 and under_val[-1] > 0.6  # stuck near ln 2: no better than guessing
-assert under[-1] > 0.9 * under[0]  # it hardly improves at all
-assert good[-1] < 0.2 and under[-1] > 3 * good[-1]  # far above what a capable model reaches
-assert abs(under_val[-1] - under[-1]) < 0.05  # train and validation agree: both are bad
+under_last, good_last = float(under[-1]), float(good[-1])
+# ko: ln 2 근처에 머뭅니다: 찍기보다 나을 게 없습니다
+# en: stuck near ln 2: no better than guessing
+assert abs(under_last - np.log(2)) < 0.06 and under_val[-1] > 0.6  # claim: underfit-stuck-near-ln2
+assert under_last > 0.9 * under[0]  # claim: underfit-hardly-improves
+assert good_last < 0.2 and under_last > 3 * good_last  # claim: underfit-far-above-capable
+# ko: 학습과 검증이 일치합니다: 둘 다 나쁩니다
+# en: train and validation agree: both are bad
+assert abs(under_val[-1] - under_last) < 0.05  # claim: underfit-train-and-val-agree

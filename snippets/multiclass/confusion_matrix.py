@@ -1,6 +1,6 @@
 """A confusion matrix shows which classes are mixed up, which one accuracy number hides."""
 
-import dlnotes  # noqa: F401  (first: quiet, reproducible TensorFlow)
+import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
 from dlnotes import save_figure
 
 import keras
@@ -24,27 +24,37 @@ model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01), loss="sparse_
 model.fit(x_train, y_train, epochs=10, batch_size=64, verbose=0)
 
 # --8<-- [start:matrix]
-pred = model.predict(x_val, verbose=0).argmax(axis=1)  # the class with the highest probability
+pred = model.predict(x_val, verbose=0).argmax(axis=1)  # ko: 확률이 가장 높은 클래스 # en: the class with the highest probability
 print(f"accuracy: {accuracy_score(y_val, pred):.3f}")
 
-cm = confusion_matrix(y_val, pred)  # rows: true class, columns: predicted class
+cm = confusion_matrix(y_val, pred)  # ko: 행: 실제 클래스, 열: 예측 클래스 # en: rows: true class, columns: predicted class
 print(cm)
 print(classification_report(y_val, pred, digits=3))
 # --8<-- [end:matrix]
-acc = accuracy_score(y_val, pred)
-assert cm.sum() == len(y_val)
-assert np.isclose(np.trace(cm) / cm.sum(), acc)  # accuracy = the diagonal / everything
+acc = float(accuracy_score(y_val, pred))
+assert cm.sum() == len(y_val)  # claim: confusion-counts-every-row
+# ko: 정확도 = 대각선 / 전체
+# en: accuracy = the diagonal / everything
+assert np.isclose(np.trace(cm) / cm.sum(), acc)  # claim: confusion-accuracy-is-diagonal
 
 # --8<-- [start:mixups]
 off = cm.copy()
-np.fill_diagonal(off, 0)  # keep only the mistakes
-recall = np.diag(cm) / cm.sum(axis=1)  # per true class: the share predicted correctly
+np.fill_diagonal(off, 0)  # ko: 틀린 것만 남깁니다 # en: keep only the mistakes
+recall = np.diag(cm) / cm.sum(axis=1)  # ko: 실제 클래스별로 맞힌 비율 # en: per true class: the share predicted correctly
 true, predicted = np.unravel_index(off.argmax(), off.shape)
-print(f"most frequent mistake: true {true} predicted as {predicted} ({off[true, predicted]} times)")
-print(f"recall of class {true}: {recall[true]:.3f}  (overall accuracy {acc:.3f})")
+mixup_count = int(off[true, predicted])
+weakest = int(recall.argmin())
+print(f"most frequent mix-up: true {true} -> predicted {predicted}, {mixup_count} times")
+print(f"recall of class {true}: {recall[true]:.3f}   accuracy: {acc:.3f}")
 # --8<-- [end:mixups]
-assert off.max() >= 3  # one particular mix-up happens again and again
-assert acc > 0.9 and recall.min() < acc - 0.03  # a good overall number hides a clearly weaker class
+true, predicted = int(true), int(predicted)
+recall_weakest = float(recall.min())
+# ko: 특정한 혼동 하나가 거듭 일어납니다
+# en: one particular mix-up happens again and again
+assert mixup_count >= 3  # claim: confusion-one-mixup-repeats
+# ko: 좋은 전체 숫자가 눈에 띄게 약한 클래스를 가립니다
+# en: a good overall number hides a clearly weaker class
+assert acc > 0.9 and recall_weakest < acc - 0.03  # claim: confusion-accuracy-hides-weak-class
 
 fig, ax = plt.subplots(figsize=(5.2, 4.6))
 ConfusionMatrixDisplay(cm).plot(ax=ax, cmap="Blues", colorbar=False)
@@ -53,8 +63,7 @@ ax.set_title(f"digits, accuracy {acc:.2f}")
 save_figure(
     fig,
     "confusion-matrix",
-    alt_ko="숫자 0-9 검증 데이터의 혼동 행렬 히트맵: 대부분의 값이 대각선에 몰려 있고, "
-    "대각선 밖의 몇 칸이 어떤 숫자를 어떤 숫자로 잘못 예측했는지 보여 준다",
+    alt_ko="숫자 0-9 검증 데이터의 혼동 행렬 히트맵: 대부분의 값이 대각선에 몰려 있고, 대각선 밖의 몇 칸이 어떤 숫자를 어떤 숫자로 잘못 예측했는지 보여 준다",
     alt_en="Confusion-matrix heat map for the digits 0-9 on the validation data: "
     "most counts sit on the diagonal, and a few off-diagonal cells show which digit was mistaken for which",
 )

@@ -1,6 +1,6 @@
 """Rare classes: high accuracy with low rare-class recall; class_weight raises that recall."""
 
-import dlnotes  # noqa: F401  (first: quiet, reproducible TensorFlow)
+import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
 
 import keras
 import numpy as np
@@ -10,7 +10,8 @@ from sklearn.model_selection import train_test_split
 from sklearn.utils.class_weight import compute_class_weight
 
 # --8<-- [start:data]
-# 3 classes: 90 % of the rows are class 0, only 6 % class 1 and 4 % class 2
+# ko: 클래스 3개: 행의 90 %가 클래스 0, 클래스 1은 6 %, 클래스 2는 4 %뿐
+# en: 3 classes: 90 % of the rows are class 0, only 6 % class 1 and 4 % class 2
 x, y = make_classification(n_samples=1500, n_features=8, n_informative=4, n_redundant=2, n_classes=3,
                            n_clusters_per_class=1, weights=[0.9, 0.06, 0.04], class_sep=0.6, random_state=0)
 x_train, x_val, y_train, y_val = train_test_split(x, y, test_size=0.4, random_state=0, stratify=y)
@@ -26,13 +27,14 @@ def train(class_weight=None):
         keras.layers.Dense(3, activation="softmax"),
     ])
     model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01), loss="sparse_categorical_crossentropy")
-    start = loss_share(model)  # before training: the untrained model
+    start = loss_share(model)  # ko: 학습 전: 학습하지 않은 모델 # en: before training: the untrained model
     model.fit(x_train, y_train, epochs=20, batch_size=64, class_weight=class_weight, verbose=0)
     return model.predict(x_val, verbose=0).argmax(axis=1), start, loss_share(model)
 
 
 def loss_share(model):
-    """Each class's share of the (unweighted) training loss: its rows' -log p summed, over the total."""
+    # ko: (가중치 없는) 학습 손실에서 각 클래스가 차지하는 몫: 그 클래스 행들의 -log p 합 / 전체 합
+    # en: Each class's share of the (unweighted) training loss: its rows' -log p summed, over the total
     p = model.predict(x_train, verbose=0)[np.arange(len(y_train)), y_train]
     per_class = np.bincount(y_train, weights=-np.log(p), minlength=3)
     return per_class / per_class.sum()
@@ -40,7 +42,7 @@ def loss_share(model):
 
 # --8<-- [start:weights]
 weights = compute_class_weight("balanced", classes=np.unique(y_train), y=y_train)
-class_weight = dict(enumerate(weights))  # {class: weight}, rare classes weigh more
+class_weight = dict(enumerate(weights))  # ko: {클래스: 가중치}, 드문 클래스일수록 무겁게 # en: {class: weight}, rare classes weigh more
 print("class_weight:", {k: round(float(v), 2) for k, v in class_weight.items()})
 
 runs = {"plain": train(), "class_weight": train(class_weight)}
@@ -50,19 +52,23 @@ for name, (pred, _, _) in runs.items():
 
 row_share = np.bincount(y_train) / len(y_train)
 _, start_share, end_share = runs["plain"]
-print("plain model, share of the rows:             ", row_share.round(3))
-print("plain model, share of the loss at the start:", start_share.round(3))
-print("plain model, share of the loss after fit:   ", end_share.round(3))
+print("share of the rows:                ", row_share.round(3))
+print("plain model, loss share before fit:", start_share.round(3))
+print("plain model, loss share after fit: ", end_share.round(3))
 # --8<-- [end:weights]
 plain, weighted = runs["plain"][0], runs["class_weight"][0]
-# Untrained, every row costs about the same, so the loss shares follow the row shares ...
-assert np.abs(start_share - row_share).max() < 0.05
-# ... after training the common rows are cheap: the rare classes (10 % of the rows) hold most of the loss.
-assert row_share[1:].sum() < 0.12 and end_share[1:].sum() > 0.5
-acc_plain = accuracy_score(y_val, plain)
+# ko: 학습 전에는 모든 행의 비용이 비슷해서 손실 몫이 행 비율을 따릅니다 ...
+# en: Untrained, every row costs about the same, so the loss shares follow the row shares ...
+assert np.abs(start_share - row_share).max() < 0.05  # claim: imbalanced-loss-share-follows-rows-at-start
+# ko: ... 학습 뒤에는 흔한 행이 싸져서, 드문 클래스(행의 10 %)가 손실의 대부분을 차지합니다
+# en: ... after training the common rows are cheap: the rare classes (10 % of the rows) hold most of the loss
+assert row_share[1:].sum() < 0.12 and end_share[1:].sum() > 0.5  # claim: imbalanced-rare-classes-hold-most-loss
+acc_plain, acc_weighted = float(accuracy_score(y_val, plain)), float(accuracy_score(y_val, weighted))
 r_plain, r_weighted = recall_score(y_val, plain, average=None), recall_score(y_val, weighted, average=None)
-assert acc_plain > 0.9  # the accuracy looks fine ...
-assert r_plain[1:].max() < 0.75 and r_plain[0] > 0.95  # ... but the rare classes are often missed
-assert (r_weighted[1:] > r_plain[1:]).all()  # class_weight raises the recall of every rare class
-assert r_weighted[1:].mean() > r_plain[1:].mean() + 0.15
-assert r_weighted[0] < r_plain[0] and accuracy_score(y_val, weighted) < acc_plain  # the price: class 0
+assert acc_plain > 0.9  # claim: imbalanced-accuracy-looks-fine
+assert r_plain[1:].max() < 0.75 and r_plain[0] > 0.95  # claim: imbalanced-rare-classes-missed
+assert (r_weighted[1:] > r_plain[1:]).all()  # claim: imbalanced-class-weight-raises-rare-recall
+assert r_weighted[1:].mean() > r_plain[1:].mean() + 0.15  # claim: imbalanced-class-weight-raises-clearly
+# ko: 대가: 클래스 0
+# en: the price: class 0
+assert r_weighted[0] < r_plain[0] and acc_weighted < acc_plain  # claim: imbalanced-class-weight-costs-class-0

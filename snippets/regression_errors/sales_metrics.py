@@ -1,6 +1,6 @@
 """MAE, MSE, RMSE, MAPE and R² of a sales model; MAE is in the target's unit and scales exactly with it."""
 
-import dlnotes  # noqa: F401  (first: quiet, reproducible TensorFlow)
+import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
 from dlnotes import make_sales_data, show
 
 import keras
@@ -16,8 +16,10 @@ from sklearn.model_selection import train_test_split
 from sklearn.preprocessing import StandardScaler
 
 # --8<-- [start:data]
-df = make_sales_data()  # Sales is in thousands of units: 9.5 means 9,500 seats
-df = df[df["Sales"] >= 1]  # stores that sold (almost) nothing would make MAPE explode: see the FAQ
+df = make_sales_data()  # ko: Sales의 단위는 천 개: 9.5는 9,500개 # en: Sales is in thousands of units: 9.5 means 9,500 seats
+# ko: (거의) 팔지 못한 매장은 MAPE를 폭발시킵니다: FAQ 참고
+# en: stores that sold (almost) nothing would make MAPE explode: see the FAQ
+df = df[df["Sales"] >= 1]
 show(df.head())
 # --8<-- [end:data]
 
@@ -32,7 +34,7 @@ keras.utils.set_random_seed(0)
 model = keras.Sequential([
     keras.Input(shape=(x.shape[1],)),
     keras.layers.Dense(16, activation="relu"),
-    keras.layers.Dense(1),  # regression: no activation
+    keras.layers.Dense(1),  # ko: 회귀: 활성화 함수 없음 # en: regression: no activation
 ])
 model.compile(optimizer=keras.optimizers.Adam(0.02), loss="mse")
 model.fit(x_train, y_train, epochs=40, batch_size=32, verbose=0)
@@ -41,10 +43,10 @@ pred = model.predict(x_val, verbose=0).ravel()
 
 # --8<-- [start:metrics]
 err = y_val - pred
-mae = np.mean(np.abs(err))                       # mean absolute error
-mse = np.mean(err ** 2)                          # mean squared error
-rmse = np.sqrt(mse)                              # root of MSE
-mape = np.mean(np.abs(err) / np.abs(y_val))      # mean absolute percentage error (a fraction)
+mae = np.mean(np.abs(err))                       # ko: 평균 절대 오차 # en: mean absolute error
+mse = np.mean(err ** 2)                          # ko: 평균 제곱 오차 # en: mean squared error
+rmse = np.sqrt(mse)                              # ko: MSE의 제곱근 # en: root of MSE
+mape = np.mean(np.abs(err) / np.abs(y_val))      # ko: 평균 절대 백분율 오차(비율) # en: mean absolute percentage error (a fraction)
 r2 = 1 - np.sum(err ** 2) / np.sum((y_val - y_val.mean()) ** 2)
 
 show(pd.DataFrame({
@@ -53,25 +55,33 @@ show(pd.DataFrame({
     "unit": ["thousand units", "(thousand units)^2", "thousand units", "fraction (x100 = %)", "none"],
 }))
 # --8<-- [end:metrics]
-# The formulas above are exactly what scikit-learn computes.
-assert np.isclose(mae, mean_absolute_error(y_val, pred), rtol=1e-5)
-assert np.isclose(mse, mean_squared_error(y_val, pred), rtol=1e-5)
-assert np.isclose(mape, mean_absolute_percentage_error(y_val, pred), rtol=1e-5)
-assert np.isclose(r2, r2_score(y_val, pred), rtol=1e-4)
-assert mae <= rmse  # RMSE weighs big errors more, so it is never below MAE
-assert r2 > 0.7 and mae < 1.5  # the model is useful: it explains most of the variance
-assert 0.05 < mape < 0.2  # about 10 %: scikit-learn returns it as a fraction
+# ko: 위의 식은 scikit-learn이 계산하는 것과 정확히 같습니다
+# en: The formulas above are exactly what scikit-learn computes
+assert np.isclose(mae, mean_absolute_error(y_val, pred), rtol=1e-5)  # claim: metrics-mae-formula
+assert np.isclose(mse, mean_squared_error(y_val, pred), rtol=1e-5)  # claim: metrics-mse-formula
+assert np.isclose(mape, mean_absolute_percentage_error(y_val, pred), rtol=1e-5)  # claim: metrics-mape-formula
+assert np.isclose(r2, r2_score(y_val, pred), rtol=1e-4)  # claim: metrics-r2-formula
+# ko: RMSE는 큰 오차에 더 무게를 두므로 MAE보다 작아지지 않습니다
+# en: RMSE weighs big errors more, so it is never below MAE
+assert mae <= rmse  # claim: metrics-rmse-at-least-mae
+assert r2 > 0.7 and mae < 1.5  # claim: metrics-model-is-useful
+# ko: 약 10 %: scikit-learn은 비율로 돌려줍니다
+# en: about 10 %: scikit-learn returns it as a fraction
+assert 0.05 < mape < 0.2  # claim: metrics-mape-is-a-fraction
 
 # --8<-- [start:units]
-y_units, pred_units = y_val * 1000, pred * 1000  # the same sales, counted in single units
+y_units, pred_units = y_val * 1000, pred * 1000  # ko: 같은 판매량을 개 단위로 # en: the same sales, counted in single units
 mae_units = mean_absolute_error(y_units, pred_units)
-print(f"MAE in thousands: {mae:.3f}  ->  MAE in units: {mae_units:,.0f} seats")
-print(f"RMSE in units: {np.sqrt(mean_squared_error(y_units, pred_units)):,.0f} (x1000),  "
-      f"MSE in units^2: {mean_squared_error(y_units, pred_units):.3g} (x1,000,000)")
-print(f"MAPE {mean_absolute_percentage_error(y_units, pred_units):.3f} and "
-      f"R2 {r2_score(y_units, pred_units):.3f}: unchanged, they have no unit")
+mse_units = mean_squared_error(y_units, pred_units)
+rmse_units = float(np.sqrt(mse_units))
+mape_units, r2_units = mean_absolute_percentage_error(y_units, pred_units), r2_score(y_units, pred_units)
+print(f"MAE:  {mae:.3f} (thousands) -> {mae_units:,.0f} (units)   x1000")
+print(f"RMSE: {rmse:.3f} (thousands) -> {rmse_units:,.0f} (units)   x1000")
+print(f"MSE:  {mse:.3f} (thousands^2) -> {mse_units:.3g} (units^2)   x1,000,000")
+print(f"MAPE: {mape:.3f} -> {mape_units:.3f}   R2: {r2:.3f} -> {r2_units:.3f}   (no unit)")
 # --8<-- [end:units]
-assert np.isclose(mae_units, 1000 * mae, rtol=1e-5), "MAE scales exactly with the unit"
-assert np.isclose(mean_squared_error(y_units, pred_units), 1e6 * mse, rtol=1e-5)
-assert np.isclose(mean_absolute_percentage_error(y_units, pred_units), mape, rtol=1e-5)
-assert np.isclose(r2_score(y_units, pred_units), r2, rtol=1e-4)
+mae, mse, rmse, mape, r2 = float(mae), float(mse), float(rmse), float(mape), float(r2)
+assert np.isclose(mae_units, 1000 * mae, rtol=1e-5)  # claim: metrics-mae-scales-with-unit
+assert np.isclose(rmse_units, 1000 * rmse, rtol=1e-5)  # claim: metrics-rmse-scales-with-unit
+assert np.isclose(mse_units, 1e6 * mse, rtol=1e-5)  # claim: metrics-mse-scales-with-square
+assert np.isclose(mape_units, mape, rtol=1e-5) and np.isclose(r2_units, r2, rtol=1e-4)  # claim: metrics-mape-r2-unitless

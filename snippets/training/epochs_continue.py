@@ -1,6 +1,6 @@
 """Epochs continue from the previous weights, and fit makes epochs × ceil(n / batch_size) updates."""
 
-import dlnotes  # noqa: F401  (first: quiet, reproducible TensorFlow)
+import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
 
 import math
 
@@ -20,23 +20,25 @@ n, batch_size, epochs = len(x), 64, 3
 model.fit(x, y, epochs=epochs, batch_size=batch_size, verbose=0)
 updates = int(model.optimizer.iterations)
 print(f"n={n}, batch_size={batch_size}, epochs={epochs}")
-print(f"weight updates: {updates} = {epochs} x ceil({n}/{batch_size}) = {epochs} x {math.ceil(n / batch_size)}")
+print(f"updates = {updates} = {epochs} x ceil({n}/{batch_size}) = {epochs} x {math.ceil(n / batch_size)}")
 
-# With validation_split, only the rows left for training are split into batches.
+# ko: validation_split을 주면 검증용을 떼어 내고 남은 행만 배치로 나눕니다
+# en: With validation_split, only the rows left for training are split into batches
 split = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(1)])
 split.compile(optimizer=keras.optimizers.SGD(learning_rate=0.05), loss="mse")
 split.fit(x, y, epochs=epochs, batch_size=batch_size, validation_split=0.2, verbose=0)
-n_train = n - int(n * 0.2)  # 400 rows for training, 100 for validation
-print(f"validation_split=0.2: {int(split.optimizer.iterations)} updates = "
+n_train = n - int(n * 0.2)  # ko: 학습용 400행, 검증용 100행 # en: 400 rows for training, 100 for validation
+split_updates = int(split.optimizer.iterations)
+print(f"validation_split=0.2: updates = {split_updates} = "
       f"{epochs} x ceil({n_train}/{batch_size}) = {epochs} x {math.ceil(n_train / batch_size)}")
 # --8<-- [end:count]
-assert updates == epochs * math.ceil(n / batch_size) == 24
-assert int(split.optimizer.iterations) == epochs * math.ceil(n_train / batch_size) == 21
+assert updates == epochs * math.ceil(n / batch_size) == 24  # claim: epochs-updates-count
+assert split_updates == epochs * math.ceil(n_train / batch_size) == 21  # claim: epochs-validation-split-steps
 
 # --8<-- [start:continue]
 losses = []
 weights_before = model.get_weights()[0].copy()
-for call in range(3):  # three more calls of one epoch each
+for call in range(3):  # ko: 에포크 1번짜리 fit을 세 번 더 호출 # en: three more calls of one epoch each
     h = model.fit(x, y, epochs=1, batch_size=batch_size, verbose=0)
     losses.append(h.history["loss"][0])
     print(f"fit call {call + 1}: loss {losses[-1]:.4f}")
@@ -44,11 +46,13 @@ for call in range(3):  # three more calls of one epoch each
 fresh = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(1)])
 fresh.compile(optimizer="sgd", loss="mse")
 fresh_loss = fresh.evaluate(x, y, verbose=0)
-print(f"a freshly initialized model: loss {fresh_loss:.4f}")
+print(f"new random model: loss {fresh_loss:.4f}")
 # --8<-- [end:continue]
-# The weights were carried over (not re-drawn at random), so the loss keeps falling
-# and stays far below that of a fresh random model.
-assert losses[0] > losses[1] > losses[2]
-assert losses[0] < fresh_loss / 5
-assert int(model.optimizer.iterations) == 24 + 3 * 8
-assert not np.allclose(weights_before, model.get_weights()[0])
+# ko: 가중치를 이어받았으므로(무작위로 다시 뽑지 않았으므로) 손실이 계속 내려가고,
+# en: The weights were carried over (not re-drawn at random), so the loss keeps falling
+# ko: 새로 만든 무작위 모델의 손실보다 훨씬 낮게 머뭅니다
+# en: and stays far below that of a fresh random model
+assert losses[0] > losses[1] > losses[2]  # claim: epochs-loss-keeps-falling
+assert losses[0] < fresh_loss / 5  # claim: epochs-far-below-fresh-model
+assert int(model.optimizer.iterations) == 24 + 3 * 8  # claim: epochs-iterations-carry-on
+assert not np.allclose(weights_before, model.get_weights()[0])  # claim: epochs-weights-move-on

@@ -1,6 +1,6 @@
 """fit returns a History: the loss per epoch for training and validation data, drawn as a learning curve."""
 
-import dlnotes  # noqa: F401  (first: quiet, reproducible TensorFlow)
+import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
 from dlnotes import dl_history_plot, save_figure
 
 import keras
@@ -24,21 +24,31 @@ model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01), loss="mse")
 history = model.fit(x_train, y_train, validation_data=(x_val, y_val),
                     epochs=30, batch_size=32, verbose=0)
 
-print(list(history.history))  # what fit recorded, once per epoch
+print(list(history.history))  # ko: fit이 에포크마다 기록한 값 # en: what fit recorded, once per epoch
 for epoch in (1, 5, 30):
     loss, val_loss = history.history["loss"][epoch - 1], history.history["val_loss"][epoch - 1]
     print(f"epoch {epoch:2d}: loss {loss:.2f}  val_loss {val_loss:.2f}")
 fig = dl_history_plot(history)
 # --8<-- [end:history]
 loss, val_loss = history.history["loss"], history.history["val_loss"]
-assert len(loss) == len(val_loss) == 30
-assert loss[-1] < loss[0] / 3, "training loss falls steeply"
-assert val_loss[-1] < val_loss[0] / 3, "and the validation loss follows it"
-assert val_loss[0] < loss[0], "epoch 1: val_loss below loss (loss is a mean over the epoch's batches)"
+first_loss, last_loss, last_val_loss = loss[0], loss[-1], val_loss[-1]
+assert len(loss) == len(val_loss) == 30  # claim: history-one-value-per-epoch
+assert loss[4] < loss[0] / 3 and loss[-1] < loss[0] / 3  # claim: history-loss-falls-steeply
+# ko: 처음 다섯 에포크에 떨어진 양이 나머지 25에포크 동안 떨어진 양보다 큽니다(꺾인 뒤 완만)
+# en: more is lost in the first five epochs than in the other 25 (a bend, then a gentle slope)
+assert loss[0] - loss[4] > loss[4] - loss[-1]  # claim: history-bends-then-flattens
+assert val_loss[-1] < val_loss[0] / 3  # claim: history-val-loss-follows
+# ko: 마지막 간격은 처음 val_loss의 10분의 1도 안 됩니다
+# en: the last gap is less than a tenth of the first val_loss
+last_gap = last_val_loss - last_loss
+assert abs(last_gap) < 0.1 * val_loss[0]  # claim: history-val-loss-close-at-end
+assert val_loss[0] < loss[0]  # claim: history-val-below-loss-epoch-1
 
 # --8<-- [start:running_mean]
-# An epoch's `loss` is the mean over its batches, measured while the weights were still changing;
-# val_loss is measured once, with the weights at the end of the epoch.
+# ko: 한 에포크의 `loss`는 가중치가 바뀌는 동안 잰 배치 손실의 평균이고,
+# en: An epoch's `loss` is the mean over its batches, measured while the weights were still changing;
+# ko: val_loss는 에포크가 끝난 뒤의 가중치로 한 번 잽니다
+# en: val_loss is measured once, with the weights at the end of the epoch
 keras.utils.set_random_seed(0)
 again = keras.Sequential([
     keras.Input(shape=(x_train.shape[1],)),
@@ -48,10 +58,9 @@ again = keras.Sequential([
 again.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01), loss="mse")
 first = again.fit(x_train, y_train, epochs=1, batch_size=32, verbose=0).history["loss"][0]
 after = again.evaluate(x_train, y_train, verbose=0)
-print(f"epoch 1: loss (mean over its batches) {first:.2f}, "
-      f"loss of the same training data after the epoch {after:.2f}")
+print(f"epoch 1: loss (batch mean) {first:.2f} vs evaluate after the epoch {after:.2f}")
 # --8<-- [end:running_mean]
-assert after < 0.8 * first, "the running mean lags behind: the weights at the end of the epoch do better"
+assert after < 0.8 * first  # claim: history-running-mean-lags
 save_figure(
     fig,
     "first-learning-curve",

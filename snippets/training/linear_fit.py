@@ -1,6 +1,6 @@
 """A model is a formula fitted to data: Dense(1) on y = 3x + 2 + noise finds w ≈ 3, b ≈ 2."""
 
-import dlnotes  # noqa: F401  (first: quiet, reproducible TensorFlow)
+import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
 
 import keras
 import numpy as np
@@ -13,14 +13,20 @@ y = 3 * x + 2 + rng.normal(0, 0.1, size=(200, 1)).astype("float32")
 
 model = keras.Sequential([keras.Input(shape=(1,)), keras.layers.Dense(1)])
 w_start, b_start = model.layers[0].get_weights()
-print(f"before fit: w = {w_start[0, 0]:.2f} (random), b = {b_start[0]:.2f} (Keras starts biases at 0)")
+# ko: w(kernel)는 무작위, b(편향)는 0에서 시작 # en: w (the kernel) starts random, b (the bias) at 0
+print(f"before fit: w = {w_start[0, 0]:.2f}, b = {b_start[0]:.2f}")
 model.compile(optimizer=keras.optimizers.SGD(learning_rate=0.1), loss="mse")
 history = model.fit(x, y, epochs=40, batch_size=32, verbose=0)
 
 w, b = model.layers[0].get_weights()
-print(f"w = {w[0, 0]:.2f}, b = {b[0]:.2f}")
-print(f"loss: first epoch {history.history['loss'][0]:.3f} -> last epoch {history.history['loss'][-1]:.4f}")
+print(f"after fit:  w = {w[0, 0]:.2f}, b = {b[0]:.2f}")
+print(f"loss: epoch 1 {history.history['loss'][0]:.3f} -> epoch 40 {history.history['loss'][-1]:.4f}")
 # --8<-- [end:fit]
-assert b_start[0] == 0.0 and w_start[0, 0] != 0.0  # random kernel, zero bias
-assert abs(w[0, 0] - 3) < 0.1 and abs(b[0] - 2) < 0.1
-assert history.history["loss"][-1] < 0.02  # about the noise variance, 0.01
+w_fit, b_fit = float(w[0, 0]), float(b[0])
+first_loss, last_loss = history.history["loss"][0], history.history["loss"][-1]
+noise_variance = 0.1 ** 2
+assert b_start[0] == 0.0 and w_start[0, 0] != 0.0  # claim: linear-fit-bias-starts-at-zero
+assert abs(w_fit - 3) < 0.1 and abs(b_fit - 2) < 0.1  # claim: linear-fit-finds-w-and-b
+# ko: 손실은 잡음의 분산(0.01) 근처에서 멈춥니다
+# en: the loss stops near the noise variance, 0.01
+assert 0.5 * noise_variance < last_loss < 2 * noise_variance  # claim: linear-fit-loss-at-noise
