@@ -3,8 +3,16 @@
 import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
 
 import numpy as np
-from sklearn.metrics import (accuracy_score, f1_score, mean_absolute_error, mean_absolute_percentage_error,
-                             mean_squared_error, precision_score, r2_score, recall_score)
+from sklearn.metrics import (
+    accuracy_score,
+    f1_score,
+    mean_absolute_error,
+    mean_absolute_percentage_error,
+    mean_squared_error,
+    precision_score,
+    r2_score,
+    recall_score,
+)
 
 # --8<-- [start:regression]
 y = np.array([3.0, 5.0, 2.5, 7.0, 4.0])  # ko: 천 개 단위 판매량 # en: sales in thousands

@@ -1,13 +1,13 @@
 """The fit loop: forward -> loss -> gradients -> update, once per batch, every epoch; counted on a real fit."""
 
 import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
+from dlnotes import save_figure
 
 import math
 
 import keras
 import matplotlib.pyplot as plt
 import numpy as np
-from dlnotes import save_figure
 from matplotlib.patches import FancyBboxPatch
 
 steps = [

@@ -1,10 +1,10 @@
 """EarlyStopping without restore_best_weights keeps the last epoch's weights, not the best ones."""
 
 import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
+from dlnotes import make_binary_53
 
 import keras
 import numpy as np
-from dlnotes import make_binary_53
 from sklearn.model_selection import train_test_split
 from sklearn.preprocessing import StandardScaler
 
