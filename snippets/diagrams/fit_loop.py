@@ -10,6 +10,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.patches import FancyBboxPatch
 
+# --8<-- [start:diagram]
 steps = [
     "1. forward\n$\\hat{y}$ = model(x_batch)",
     "2. loss\nloss($y$, $\\hat{y}$)",
@@ -49,6 +50,9 @@ save_figure(
            "after which val_loss is computed on the validation rows",
 )
 
+# --8<-- [end:diagram]
+
+# --8<-- [start:updates]
 # ko: 실제 fit으로 갱신 횟수를 셉니다 # en: count the updates in a real fit
 rng = np.random.default_rng(0)
 x = rng.normal(size=(500, 3))
@@ -62,3 +66,4 @@ updates_per_epoch = math.ceil(training_rows / 64)
 updates = int(model.optimizer.iterations.numpy())
 print(f"training rows {training_rows}, batch_size 64: {updates_per_epoch} updates per epoch, 3 epochs: {updates}")
 assert updates == 3 * updates_per_epoch == 21  # claim: diagram-fit-loop-updates-per-batch
+# --8<-- [end:updates]

@@ -7,6 +7,7 @@ import keras
 import matplotlib.pyplot as plt
 from matplotlib.patches import Circle
 
+# --8<-- [start:diagram]
 n_inputs, n_hidden = 3, 4
 model = keras.Sequential([  # ko: 그림과 같은 모델 # en: the model the figure draws
     keras.Input(shape=(n_inputs,)),
@@ -75,3 +76,4 @@ save_figure(
            "nodes h1 to h4; the dashed arrows from the bias node are the bias w0. The four hidden nodes and another bias "
            "node connect to the output y hat. The 21 arrows are the model's 21 parameters",
 )
+# --8<-- [end:diagram]

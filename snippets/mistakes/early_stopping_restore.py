@@ -8,10 +8,12 @@ import numpy as np
 from sklearn.model_selection import train_test_split
 from sklearn.preprocessing import StandardScaler
 
+# --8<-- [start:data]
 x, y = make_binary_53(n=400)
 x_train, x_val, y_train, y_val = train_test_split(x, y, test_size=0.3, random_state=0, stratify=y)
 scaler = StandardScaler().fit(x_train)
 x_train, x_val = scaler.transform(x_train), scaler.transform(x_val)
+# --8<-- [end:data]
 
 
 def train(restore):
