@@ -43,11 +43,8 @@ assert boxes == 4 and arrows == 4  # claim: diagram-fit-loop-four-steps
 save_figure(
     fig,
     "fit-loop-diagram",
-    alt_ko="fit 반복 그림: 1 순전파(예측), 2 손실 계산, 3 오차 역전파로 기울기 계산, 4 옵티마이저가 가중치 갱신. "
-           "네 단계가 배치마다 한 바퀴 돌고, 학습 데이터의 모든 배치를 한 번씩 돌면 에포크 하나가 끝나며 검증 데이터로 val_loss를 계산합니다",
-    alt_en="The fit loop: 1 forward pass (prediction), 2 loss, 3 gradients by backpropagation, 4 the optimizer updates the "
-           "weights. The four steps run once per batch; one pass over every batch of the training rows is an epoch, "
-           "after which val_loss is computed on the validation rows",
+    alt_ko="fit 반복 그림: 1 순전파(예측), 2 손실 계산, 3 오차 역전파로 기울기 계산, 4 옵티마이저가 가중치 갱신. 네 단계가 배치마다 한 바퀴 돌고, 학습 데이터의 모든 배치를 한 번씩 돌면 에포크 하나가 끝나며 검증 데이터로 val_loss를 계산합니다",
+    alt_en="The fit loop: 1 forward pass (prediction), 2 loss, 3 gradients by backpropagation, 4 the optimizer updates the weights. The four steps run once per batch; one pass over every batch of the training rows is an epoch, after which val_loss is computed on the validation rows",
 )
 
 # --8<-- [end:diagram]

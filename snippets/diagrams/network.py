@@ -70,10 +70,7 @@ assert arrows == parameters == (n_inputs + 1) * n_hidden + (n_hidden + 1)  # cla
 save_figure(
     fig,
     "network-diagram",
-    alt_ko="신경망 그림: 입력 x1, x2, x3과 항상 1인 편향 노드가 은닉층의 노드 h1부터 h4까지 화살표(가중치 w)로 이어지고, "
-           "편향 노드의 점선 화살표가 편향 w0입니다. 은닉 노드 4개와 또 하나의 편향 노드가 출력 y hat으로 이어집니다. 화살표 21개가 모델의 파라미터 21개입니다",
-    alt_en="Network diagram: inputs x1, x2, x3 and a bias node that is always 1 connect by arrows (weights w) to the hidden "
-           "nodes h1 to h4; the dashed arrows from the bias node are the bias w0. The four hidden nodes and another bias "
-           "node connect to the output y hat. The 21 arrows are the model's 21 parameters",
+    alt_ko="신경망 그림: 입력 x1, x2, x3과 항상 1인 편향 노드가 은닉층의 노드 h1부터 h4까지 화살표(가중치 w)로 이어지고, 편향 노드의 점선 화살표가 편향 w0입니다. 은닉 노드 4개와 또 하나의 편향 노드가 출력 y hat으로 이어집니다. 화살표 21개가 모델의 파라미터 21개입니다",
+    alt_en="Network diagram: inputs x1, x2, x3 and a bias node that is always 1 connect by arrows (weights w) to the hidden nodes h1 to h4; the dashed arrows from the bias node are the bias w0. The four hidden nodes and another bias node connect to the output y hat. The 21 arrows are the model's 21 parameters",
 )
 # --8<-- [end:diagram]

@@ -28,7 +28,7 @@ print(f"no activation: accuracy {acc_no_activation:.3f}")
 assert acc_no_activation < 0.7  # claim: mistakes-no-relu-stays-linear
 
 # --8<-- [start:fix]
-acc_relu = train("relu")  # ko: Dense(16, activation='relu') # en: Dense(16, activation='relu')
+acc_relu = train("relu")  # ko: 은닉층에 activation='relu'를 넣음 # en: activation='relu' in the hidden layer
 print(f"relu:          accuracy {acc_relu:.3f}")
 # --8<-- [end:fix]
 assert acc_relu > 0.95 and acc_relu - acc_no_activation > 0.3  # claim: mistakes-relu-fixes-circles
