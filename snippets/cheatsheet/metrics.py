@@ -1,0 +1,64 @@
+"""The metric formulas by hand equal scikit-learn's; MAE and RMSE carry the target's unit, MSE its square."""
+
+import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
+
+import numpy as np
+from sklearn.metrics import (
+    accuracy_score,
+    f1_score,
+    mean_absolute_error,
+    mean_absolute_percentage_error,
+    mean_squared_error,
+    precision_score,
+    r2_score,
+    recall_score,
+)
+
+# --8<-- [start:regression]
+y = np.array([3.0, 5.0, 2.5, 7.0, 4.0])  # ko: 천 개 단위 판매량 # en: sales in thousands
+p = np.array([2.5, 5.5, 3.0, 6.0, 4.5])
+e = y - p
+by_hand = {
+    "MAE": np.mean(np.abs(e)),
+    "MSE": np.mean(e ** 2),
+    "RMSE": np.sqrt(np.mean(e ** 2)),
+    "MAPE": np.mean(np.abs(e) / np.abs(y)),
+    "R2": 1 - np.sum(e ** 2) / np.sum((y - y.mean()) ** 2),
+}
+sk = {
+    "MAE": mean_absolute_error(y, p),
+    "MSE": mean_squared_error(y, p),
+    "RMSE": np.sqrt(mean_squared_error(y, p)),
+    "MAPE": mean_absolute_percentage_error(y, p),
+    "R2": r2_score(y, p),
+}
+in_units = {  # ko: 같은 예측을 개 단위(x1000)로 # en: the same predictions in single units (x1000)
+    "MAE": mean_absolute_error(y * 1000, p * 1000),
+    "MSE": mean_squared_error(y * 1000, p * 1000),
+    "RMSE": np.sqrt(mean_squared_error(y * 1000, p * 1000)),
+    "MAPE": mean_absolute_percentage_error(y * 1000, p * 1000),
+    "R2": r2_score(y * 1000, p * 1000),
+}
+for name in by_hand:
+    print(f"{name:5s} by hand {by_hand[name]:.4f}  sklearn {sk[name]:.4f}  x1000 -> {in_units[name]:,.1f}")
+# --8<-- [end:regression]
+assert all(np.isclose(by_hand[k], sk[k]) for k in by_hand)  # claim: cheat-regression-formulas
+ratio = {k: in_units[k] / sk[k] for k in sk}
+assert np.isclose(ratio["MAE"], 1000) and np.isclose(ratio["RMSE"], 1000) and np.isclose(ratio["MSE"], 1e6)  # claim: cheat-units-mae-rmse-mse
+assert np.isclose(ratio["MAPE"], 1) and np.isclose(ratio["R2"], 1)  # claim: cheat-mape-r2-unitless
+
+# --8<-- [start:classification]
+y_true = np.array([1, 1, 1, 1, 0, 0, 0, 0, 0, 0])
+y_pred = np.array([1, 1, 1, 0, 1, 1, 0, 0, 0, 0])
+tp = int(((y_pred == 1) & (y_true == 1)).sum())
+fp = int(((y_pred == 1) & (y_true == 0)).sum())
+fn = int(((y_pred == 0) & (y_true == 1)).sum())
+tn = int(((y_pred == 0) & (y_true == 0)).sum())
+precision, recall = tp / (tp + fp), tp / (tp + fn)
+f1 = 2 * precision * recall / (precision + recall)
+accuracy = (tp + tn) / len(y_true)
+print(f"TP {tp}  FP {fp}  FN {fn}  TN {tn}")
+print(f"accuracy {accuracy:.3f}  precision {precision:.3f}  recall {recall:.3f}  F1 {f1:.3f}")
+# --8<-- [end:classification]
+assert np.isclose(accuracy, accuracy_score(y_true, y_pred)) and np.isclose(precision, precision_score(y_true, y_pred))  # claim: cheat-classification-formulas
+assert np.isclose(recall, recall_score(y_true, y_pred)) and np.isclose(f1, f1_score(y_true, y_pred))  # claim: cheat-recall-f1-formulas

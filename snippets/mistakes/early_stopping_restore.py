@@ -1,0 +1,47 @@
+"""EarlyStopping without restore_best_weights keeps the last epoch's weights, not the best ones."""
+
+import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
+from dlnotes import make_binary_53
+
+import keras
+import numpy as np
+from sklearn.model_selection import train_test_split
+from sklearn.preprocessing import StandardScaler
+
+# --8<-- [start:data]
+x, y = make_binary_53(n=400)
+x_train, x_val, y_train, y_val = train_test_split(x, y, test_size=0.3, random_state=0, stratify=y)
+scaler = StandardScaler().fit(x_train)
+x_train, x_val = scaler.transform(x_train), scaler.transform(x_val)
+# --8<-- [end:data]
+
+
+def train(restore):
+    keras.utils.set_random_seed(0)
+    model = keras.Sequential([
+        keras.Input(shape=(x.shape[1],)),
+        keras.layers.Dense(64, activation="relu"),
+        keras.layers.Dense(64, activation="relu"),
+        keras.layers.Dense(1, activation="sigmoid"),
+    ])
+    model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.003), loss="binary_crossentropy")
+    stop = keras.callbacks.EarlyStopping(monitor="val_loss", patience=5, restore_best_weights=restore)
+    history = model.fit(x_train, y_train, validation_data=(x_val, y_val), epochs=100, batch_size=32,
+                        callbacks=[stop], verbose=0)
+    val_losses = history.history["val_loss"]
+    return len(val_losses), min(val_losses), model.evaluate(x_val, y_val, verbose=0)
+
+
+# --8<-- [start:wrong]
+epochs_run, best_val_loss, final_val_loss = train(restore=False)
+print(f"stopped after {epochs_run} epochs; best val_loss {best_val_loss:.3f}; "
+      f"model keeps val_loss {final_val_loss:.3f}")
+# --8<-- [end:wrong]
+assert epochs_run < 100 and final_val_loss > best_val_loss + 0.01  # claim: mistakes-early-stopping-keeps-last
+
+# --8<-- [start:fix]
+epochs_run_r, best_val_loss_r, final_val_loss_r = train(restore=True)
+print(f"restore_best_weights=True: best val_loss {best_val_loss_r:.3f}; "
+      f"model keeps val_loss {final_val_loss_r:.3f}")
+# --8<-- [end:fix]
+assert epochs_run_r < 100 and np.isclose(final_val_loss_r, best_val_loss_r, atol=1e-4)  # claim: mistakes-restore-best-weights

@@ -1,0 +1,20 @@
+"""scikit-learn's MAPE is a fraction: 0.100 means 10%, not 0.1%."""
+
+import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
+
+import numpy as np
+from sklearn.metrics import mean_absolute_percentage_error
+
+# --8<-- [start:wrong]
+y_true = np.array([100.0, 200.0, 300.0, 400.0])
+y_pred = np.array([110.0, 180.0, 330.0, 360.0])  # ko: 모두 정확히 10%씩 빗나감 # en: every prediction is off by exactly 10%
+mape = mean_absolute_percentage_error(y_true, y_pred)
+print(f"mean_absolute_percentage_error: {mape:.3f}")
+# --8<-- [end:wrong]
+assert abs(mape - 0.1) < 1e-12  # claim: mistakes-mape-is-a-fraction
+
+# --8<-- [start:fix]
+by_hand = np.mean(np.abs(y_true - y_pred) / np.abs(y_true)) * 100  # ko: 퍼센트로 읽으려면 100을 곱함 # en: times 100 to read it as a percent
+print(f"MAPE = {mape * 100:.1f}%   by hand: {by_hand:.1f}%")
+# --8<-- [end:fix]
+assert abs(mape * 100 - by_hand) < 1e-9 and abs(by_hand - 10) < 1e-9  # claim: mistakes-mape-times-100

@@ -1,0 +1,44 @@
+"""With scikit-learn's labels (1 = benign), a lower threshold misses more malignant tumors; flip the labels first."""
+
+import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
+
+import keras
+from sklearn.datasets import load_breast_cancer
+from sklearn.model_selection import train_test_split
+from sklearn.preprocessing import StandardScaler
+
+x, y_sklearn = load_breast_cancer(return_X_y=True)  # ko: scikit-learn: 0 = 악성, 1 = 양성 # en: scikit-learn: 0 = malignant, 1 = benign
+x_train, x_val, y_train, y_val = train_test_split(x, y_sklearn, test_size=0.4, random_state=0, stratify=y_sklearn)
+scaler = StandardScaler().fit(x_train)
+x_train, x_val = scaler.transform(x_train), scaler.transform(x_val)
+malignant_val = y_val == 0
+
+
+def probabilities(labels_train):
+    keras.utils.set_random_seed(0)
+    model = keras.Sequential([keras.Input(shape=(30,)), keras.layers.Dense(1, activation="sigmoid")])
+    model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01), loss="binary_crossentropy")
+    model.fit(x_train, labels_train, epochs=20, batch_size=32, verbose=0)
+    return model.predict(x_val, verbose=0).ravel()
+
+
+# --8<-- [start:wrong]
+proba_benign = probabilities(y_train)  # ko: 클래스 1 = 양성(benign) # en: class 1 = benign
+missed_wrong = []
+for threshold in [0.5, 0.3, 0.1]:
+    called_malignant = proba_benign < threshold  # ko: 1이 아니면 악성으로 판정 # en: not class 1, so called malignant
+    missed_wrong.append(int((malignant_val & ~called_malignant).sum()))
+    print(f"class 1 = benign,    threshold {threshold}: missed malignant {missed_wrong[-1]}")
+# --8<-- [end:wrong]
+assert missed_wrong[0] < missed_wrong[1] < missed_wrong[2]  # claim: mistakes-threshold-wrong-class-misses-more
+
+# --8<-- [start:fix]
+proba_malignant = probabilities(1 - y_train)  # ko: 라벨을 뒤집어 클래스 1 = 악성 # en: flip the labels: class 1 = malignant
+missed_right = []
+for threshold in [0.5, 0.3, 0.1]:
+    called_malignant = proba_malignant >= threshold
+    missed_right.append(int((malignant_val & ~called_malignant).sum()))
+    print(f"class 1 = malignant, threshold {threshold}: missed malignant {missed_right[-1]}")
+# --8<-- [end:fix]
+assert missed_right[0] >= missed_right[1] >= missed_right[2]  # claim: mistakes-threshold-right-class-misses-fewer
+assert missed_right[2] < missed_right[0] and missed_right[2] < missed_wrong[2]  # claim: mistakes-threshold-right-class-misses-fewer-strictly
