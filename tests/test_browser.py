@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from studysite import labs
+from studysite import embed, labs, worker
 from studysite.project import Project
 from studysite.strings import LANGUAGES as LANGS
 
@@ -66,7 +66,6 @@ PAGE_TIMEOUT = 120  # seconds for everything on one page
 STEP_TIMEOUT = 20_000  # ms for one wait inside a page (a navigation, a selector)
 
 
-MARKER = re.compile(r"^\s*# --8<-- \[(start|end):[\w-]+\]\s*$")
 
 
 def tidy(code: str) -> str:
@@ -74,15 +73,12 @@ def tidy(code: str) -> str:
 
 
 @functools.cache
-def snippet_views(title: str) -> set[str]:
-    """What a page may show of a snippet: the whole file without markers, or one section."""
-    lines = (PROJECT.snippets / title.removeprefix("snippets/")).read_text(encoding="utf-8").splitlines()
-    views = {tidy("\n".join(line for line in lines if not MARKER.match(line)))}
-    for name in re.findall(r"\[start:([\w-]+)\]", "\n".join(lines)):
-        start = next(i for i, line in enumerate(lines) if f"[start:{name}]" in line)
-        end = next(i for i, line in enumerate(lines) if f"[end:{name}]" in line)
-        views.add(tidy("\n".join(line for line in lines[start + 1:end] if not MARKER.match(line))))
-    return views
+def snippet_views(title: str, lang: str) -> set[str]:
+    """What a page may show of a snippet, in its language: one cell's code (a section, or a cell of the
+    whole file) as the build renders it."""
+    source = (PROJECT.snippets / title.removeprefix("snippets/")).read_text(encoding="utf-8")
+    return {tidy(embed.shown_code(cell.code, lang, first=index == 0))
+            for index, cell in enumerate(worker.cells_of(source))}
 
 
 def every_page():
@@ -383,7 +379,7 @@ def test_page_in_the_browser(findings, server, site, lang, page):
     for title, copied in found.blocks:
         if title.startswith("snippets/"):
             assert copied is not None, f"{where}: the code of {title} has no copy button"
-            assert tidy(copied) in snippet_views(title), f"{where}: copying {title} does not give its code"
+            assert tidy(copied) in snippet_views(title, lang), f"{where}: copying {title} does not give its code"
 
     other = "en" if lang == "ko" else "ko"
     assert found.switched_to == url_of(server, site, other, page), \
@@ -637,7 +633,11 @@ async def print_out(browser: Browser, url: str, server: str) -> dict:
             clipped: [...document.querySelectorAll("pre, code")].filter(e => e.getClientRects().length
                     && e.scrollWidth > e.clientWidth + 1)
                 .map(e => `${e.tagName} ${e.scrollWidth}>${e.clientWidth}: ${e.textContent.slice(0, 60)}`),
-            width: document.documentElement.scrollWidth,
+            // How far anything a reader sees reaches to the right (KaTeX's MathML copy of a formula is
+            // for screen readers, clipped to nothing: it is not on the paper).
+            width: Math.max(0, ...[...document.querySelectorAll("#print-site-page *")]
+                .filter(e => !e.closest(".katex-mathml") && e.getClientRects().length)
+                .map(e => Math.ceil(e.getBoundingClientRect().right))),
             code: document.querySelectorAll("pre").length,
             headings: [...document.querySelectorAll("#print-site-page h1")].map(h => h.textContent.trim()),
             lang: document.documentElement.lang,
