@@ -41,12 +41,12 @@ np.random.seed(0)
 SEED_KERAS = """import keras
 import tensorflow as tf
 
-keras.utils.set_random_seed(0)  # ko: 사이트와 같은 난수: 같은 결과 # en: the site's seed: the same results
 # ko: 사이트처럼 스레드 하나로, 늘 같은 순서로 계산합니다: 마지막 자리까지 같은 숫자
 # en: like the site, one thread and always the same order of operations: the same last digits
 tf.config.threading.set_intra_op_parallelism_threads(1)
 tf.config.threading.set_inter_op_parallelism_threads(1)
 tf.config.experimental.enable_op_determinism()
+keras.utils.set_random_seed(0)  # ko: 사이트와 같은 난수: 같은 결과 # en: the site's seed: the same results
 """
 
 
