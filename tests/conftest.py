@@ -29,7 +29,7 @@ def snippet_outcomes(request):
     test session. Only the selected ones run when a `-k` expression narrows the session.
     """
     wanted = sorted({item.callspec.params["snippet"] for item in request.session.items
-                     if hasattr(item, "callspec") and "snippet" in item.callspec.params})
+                     if hasattr(item, "callspec") and isinstance(item.callspec.params.get("snippet"), str)})
     outcomes = runner.run(PROJECT, wanted, progress=True)
     print("\n" + runner.summary_table(outcomes))
     return {o.rel: o for o in outcomes}

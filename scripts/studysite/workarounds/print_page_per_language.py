@@ -11,7 +11,8 @@ After print-site has written a language's print page, ``on_post_build`` finishes
 ``on_post_page``): the switcher points at the other language's print page, and the head's
 per-page alternate links (a sitemap.xml fetch, a 404) go. And on ``en/print_page/``,
 print-site rewrites the pages' relative links one folder short ("../assets/..." for
-"../../assets/..."): a link whose target is missing but exists one folder up is corrected.
+"../../assets/..."): a link whose target is missing but exists one folder up is corrected. Links
+to pages the print page leaves out point at anchors that do not exist: they lose their link.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from mkdocs.structure.pages import Page
 from studysite.strings import LANGUAGES, text
 from studysite.workarounds import language_switcher
 
+_IN_PAGE_LINK = re.compile(r'<a\b[^>]*\bhref="#([^"]+)"[^>]*>(.*?)</a>', re.S)
 _RELATIVE = re.compile(r'(src|href)="((?:\.\./)+)([^"#?:]+)([^"]*)"')
 
 
@@ -71,4 +73,10 @@ def on_post_build(config, **kwargs):
 
     output = page.read_text(encoding="utf-8")
     output = language_switcher._HEAD_ALTERNATE.sub("", language_switcher.twin_links(output, url))
-    page.write_text(_RELATIVE.sub(relink, output), encoding="utf-8")
+    output = _RELATIVE.sub(relink, output)
+    # A link to a page the print page leaves out (an FAQ entry, an empty section) becomes an anchor
+    # print-site never wrote: keep its text, drop the link.
+    ids = set(re.findall(r'\bid="([^"]+)"', output))
+    output = _IN_PAGE_LINK.sub(lambda m: m[0] if m[1] in ids or m[1].startswith("__") else f"<span>{m[2]}</span>",
+                               output)
+    page.write_text(output, encoding="utf-8")
