@@ -667,7 +667,8 @@ def test_every_lecture_prints_as_one_pdf_with_no_code_cut(browser, server, site,
     assert not missing, f"{where}: lectures missing: {missing} (headings: {seen['headings']})"
     assert seen["code"] > 10, f"{where}: only {seen['code']} code blocks"
     assert not seen["clipped"], f"{where}: code cut at the right edge in print: {seen['clipped'][:5]}"
-    assert seen["width"] <= PRINTABLE_WIDTH, f"{where}: {seen['width']}px wide on a {PRINTABLE_WIDTH}px page: {seen['widest']}"
+    assert seen["width"] <= PRINTABLE_WIDTH, \
+        f"{where}: {seen['width']}px wide on a {PRINTABLE_WIDTH}px page: {seen['widest']}"
     assert not seen["shown"], f"{where}: navigation printed: {seen['shown']}"
     figures = [i for i in seen["images"] if i["figure"] >= 0 and i["shown"]]
     dark = [i["src"] for i in figures if not i["src"].endswith("#only-light")]
