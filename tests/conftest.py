@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from studysite import labs, runner
+from studysite import labs, practice, runner
 from studysite.project import Project
 
 PROJECT = Project.find(Path(__file__).parent)
@@ -41,6 +41,12 @@ def lab_outcomes():
     return {o.rel: o for o in labs.build(PROJECT)}
 
 
+@pytest.fixture(scope="session")
+def practice_outcomes():
+    """Execute (or take from the cache) every exercise: solution and starter, each language, fresh kernels."""
+    return {o.rel: o for o in practice.build(PROJECT)}
+
+
 def build_command(config: Path, site: Path, **overrides) -> list[str]:
     """``mkdocs build --strict``, with config values replaced in memory (never by editing the file)."""
     code = ("import sys, json; from mkdocs.config import load_config; from mkdocs.commands.build import build; "
@@ -61,8 +67,8 @@ def build_site():
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory, snippet_outcomes, lab_outcomes, build_site) -> Path:
-    # Snippets and labs first: they run once, in parallel, and the build finds them cached.
+def site(tmp_path_factory, snippet_outcomes, lab_outcomes, practice_outcomes, build_site) -> Path:
+    # Snippets, labs and exercises first: each runs once, and the build finds them cached.
     out = tmp_path_factory.mktemp("site")
     build = build_site(out)
     assert build.returncode == 0, f"mkdocs build --strict failed:\n{build.stderr[-6000:]}"

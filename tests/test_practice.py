@@ -149,12 +149,6 @@ EXERCISES = practice.discover(PROJECT.root / "practice")
 CHECK_CALL = re.compile(r"^check\(", re.M)
 
 
-@pytest.fixture(scope="session")
-def practice_outcomes():
-    """Execute (or take from the cache) every exercise: solution and starter, each language, fresh kernels."""
-    return {o.rel: o for o in practice.build(PROJECT)}
-
-
 def executed(name: str, lang: str, role: str):
     import nbformat
 
