@@ -10,13 +10,44 @@ import http.server
 import os
 import threading
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
-from test_browser import QuietHandler, Visit, browser, url_of  # noqa: F401 - browser is a fixture
+from test_browser import CHROMIUM, FLAGS, QuietHandler, url_of
 
 pytestmark = pytest.mark.browser
 
 PAGE = Path("practice/binary-classification.md")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """A synchronous Chromium of this module's own (tests/test_browser.py drives its own asynchronously)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield launched
+        launched.close()
+
+
+class Visit:
+    """One page load, with the console errors, failed requests and requests to other hosts it made."""
+
+    def __init__(self, browser, url: str, server: str, **context):
+        self.context = browser.new_context(**context)
+        self.page = self.context.new_page()
+        self.errors, self.failed, self.foreign = [], [], []
+        host = urlsplit(server).netloc
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", lambda r: urlsplit(r.url).netloc not in (host, "") and not r.url.startswith("data:")
+                     and self.foreign.append(r.url))
+        self.page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.url} ({r.status})"))
+        self.page.goto(url, wait_until="networkidle")
+
+    def close(self):
+        self.context.close()
 
 
 @pytest.fixture(scope="module")
