@@ -67,7 +67,7 @@ _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 def save_figure(fig, name: str, *, alt_ko: str, alt_en: str) -> Path:
     """Save a figure as SVG twice, light and dark; pages show the one of the reader's palette.
 
-    ``<name>.svg`` is the figure as drawn; ``<name>.dark.svg`` is the same figure recoloured for
+    ``<name>.svg`` is the figure as drawn; ``<name>.dark.svg`` is the same figure recolored for
     Material's dark (slate) palette by ``darken``. Both are byte-identical from run to run.
     """
     if not _NAME.match(name):
@@ -99,7 +99,7 @@ DARK_BG, DARK_FG = (0x1E / 255, 0x21 / 255, 0x29 / 255), (0xBF / 255, 0xC1 / 255
 
 def _dark_rgba(color):
     """A grey (white, black, any shade between) moves to the slate palette: white becomes its
-    background, black its text colour; a colour (the data's blue, orange, a colormap) stays."""
+    background, black its text color; a color (the data's blue, orange, a colormap) stays."""
     from matplotlib.colors import to_rgba
 
     if color is None or (isinstance(color, str) and color.lower() == "none"):
@@ -112,7 +112,7 @@ def _dark_rgba(color):
 
 
 def darken(fig) -> None:
-    """Recolour a finished figure, in place, for a dark page (see ``_dark_rgba``)."""
+    """Recolor a finished figure, in place, for a dark page (see ``_dark_rgba``)."""
     from matplotlib.collections import Collection
     from matplotlib.image import AxesImage
     from matplotlib.lines import Line2D
@@ -120,7 +120,7 @@ def darken(fig) -> None:
     from matplotlib.text import Text
 
     keep: set[int] = set()  # the numbers drawn on an image (a confusion matrix) keep their contrast
-    ticks = []  # later ticks copy the axis' settings: set them there too, from the colours as drawn
+    ticks = []  # later ticks copy the axis' settings: set them there too, from the colors as drawn
     for ax in fig.axes:
         if any(isinstance(child, AxesImage) for child in ax.get_children()):
             keep.update(id(text) for text in ax.texts)
@@ -136,7 +136,7 @@ def darken(fig) -> None:
     for artist in fig.findobj(include_self=True):
         if id(artist) in keep or id(artist) in seen or isinstance(artist, AxesImage):
             continue
-        seen.add(id(artist))  # each artist once: a grey recoloured twice would fade
+        seen.add(id(artist))  # each artist once: a grey recolored twice would fade
         if isinstance(artist, Text):
             artist.set_color(_dark_rgba(artist.get_color()))
         elif isinstance(artist, Line2D):

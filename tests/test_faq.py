@@ -13,6 +13,7 @@ from pymdownx.slugs import slugify
 from studysite import embed, faq
 from studysite.project import Project
 from studysite.strings import LANGUAGES as LANGS
+from studysite.strings import TAGS_KO
 
 PROJECT = Project.find(Path(__file__).parent)
 ROOT, DOCS = PROJECT.root, PROJECT.docs
@@ -62,8 +63,27 @@ def test_entry_has_the_required_parts(lang, slug):
 
 @pytest.mark.parametrize("slug", sorted({slug for _, slug in ENTRIES}))
 def test_both_languages_agree_on_tags_and_lecture(slug):
-    metas = [front_matter((DOCS / lang / "faq" / f"{slug}.md").read_text(encoding="utf-8")) for lang in LANGS]
-    assert metas[0] == metas[1], f"faq/{slug}.md: ko and en front matter differ: {metas}"
+    """The same lecture; the same tags, each page in its language (strings.TAGS_KO pairs them)."""
+    ko, en = (front_matter((DOCS / lang / "faq" / f"{slug}.md").read_text(encoding="utf-8")) for lang in LANGS)
+    assert ko.get("lecture") == en.get("lecture"), f"faq/{slug}.md: the twins name different lectures"
+    unnamed = [tag for tag in en.get("tags") or [] if tag not in TAGS_KO]
+    assert not unnamed, f"docs/en/faq/{slug}.md: tags {unnamed} have no Korean name in strings.TAGS_KO"
+    assert ko.get("tags") == [TAGS_KO[tag] for tag in en["tags"]], (
+        f"docs/ko/faq/{slug}.md: tags {ko.get('tags')} are not the Korean names of the English page's {en['tags']}")
+
+
+def test_the_index_lists_the_questions_in_the_order_of_learning(tmp_path):
+    """Grouped by lecture in the nav's order, and within a lecture in the nav's order, not by file name."""
+    for lang, tags in (("ko", ["손실"]), ("en", ["loss"])):
+        for slug in ("a-late-question", "z-early-question"):
+            page = tmp_path / lang / "faq" / f"{slug}.md"
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(f"---\ntags: {tags}\nlecture: models-and-training\n---\n\n# {slug}?\n", encoding="utf-8")
+    index = faq.index_markdown(tmp_path / "ko", ["models-and-training"], ["z-early-question", "a-late-question"])
+    assert index.index("z-early-question") < index.index("a-late-question")
+    assert "`손실`" in index and "`loss`" not in index
+    order = faq.entries_in(faq.read_config(ROOT / "mkdocs.yml")["nav"])
+    assert sorted(order) == sorted({slug for _, slug in ENTRIES}), "every entry is in the nav once"
 
 
 @pytest.mark.parametrize("slug", sorted({slug for _, slug in ENTRIES}))
@@ -119,6 +139,8 @@ def test_scaffold_creates_a_complete_entry_that_fails_until_written(project):
     assert [e.path for e in ko] == [e.path for e in en] == ["faq/loss_become_nan.py"]
     meta = front_matter((project.docs / "en" / f"faq/{slug}.md").read_text())
     assert meta == {"tags": ["loss", "learning rate"], "lecture": "models-and-training"}, "valid YAML"
+    meta = front_matter((project.docs / "ko" / f"faq/{slug}.md").read_text())
+    assert meta == {"tags": ["손실", "학습률"], "lecture": "models-and-training"}, "Korean tags on the Korean page"
     snippet = (project.snippets / "faq/loss_become_nan.py").read_text()
     with pytest.raises(AssertionError):  # the placeholder fails until the real check is written
         exec(compile(snippet, "loss_become_nan.py", "exec"), {"__name__": "__main__"})
@@ -144,6 +166,7 @@ def test_scaffold_quotes_cannot_break_the_snippet(project):
     (("Why \n# Injected heading?", "새 질문?", "regression-errors", ["MAPE"], "x"), "line break"),
     (("A new question?", "새\n질문?", "regression-errors", ["MAPE"], "x"), "line break"),
     (("A new question?", "새 질문?", "regression-errors", ["a: b,[x"], "x"), "tag"),
+    (("A new question?", "새 질문?", "regression-errors", ["no such tag"], "x"), "no Korean name"),
     (("Why is my  MAPE absurdly large?", "새 질문?", "regression-errors", ["MAPE"], "x"), "exists already"),
     (("Why is my MAPE\u200b absurdly large?", "새 질문?", "regression-errors", ["MAPE"], "x"), "exists already"),
     (("Why is my MAPE absurdly large？", "새 질문?", "regression-errors", ["MAPE"], "x"), "exists already"),

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from . import strings
 from .project import Project
 
 INDEX_MARKER = "<!-- faq-index -->"
@@ -50,6 +51,12 @@ def lectures_in(nav) -> list[str]:
     return [Path(f).stem for f in _nav_files(nav) if re.fullmatch(r"lectures/[\w-]+\.md", f)]
 
 
+def entries_in(nav) -> list[str]:
+    """The FAQ entries in the order of the nav (``faq/<slug>.md`` -> ``slug``): within a lecture, the
+    order a student meets the questions."""
+    return [Path(f).stem for f in _nav_files(nav) if re.fullmatch(r"faq/[\w-]+\.md", f) and f != "faq/index.md"]
+
+
 def title_of(path: Path) -> str:
     match = re.search(r"^# (.+)$", path.read_text(encoding="utf-8"), re.M)
     return match[1].strip() if match else path.stem
@@ -73,9 +80,11 @@ def entries(lang_dir: Path) -> list[dict]:
     return found
 
 
-def index_markdown(lang_dir: Path, lectures: list[str]) -> str:
-    """The FAQ index of one language: entries grouped by lecture, lectures in the nav's order."""
-    found = entries(lang_dir)
+def index_markdown(lang_dir: Path, lectures: list[str], order: list[str] = ()) -> str:
+    """The FAQ index of one language: entries grouped by lecture, lectures and entries in the nav's
+    order (the order of learning); tags as the page writes them, in its language."""
+    place = {slug: number for number, slug in enumerate(order)}
+    found = sorted(entries(lang_dir), key=lambda e: (place.get(e["slug"], len(place)), e["slug"]))
     lines = []
     for lecture in lectures + sorted({e["lecture"] for e in found} - set(lectures), key=str):
         group = [e for e in found if e["lecture"] == lecture]
@@ -200,6 +209,8 @@ def plan(question: str, ko: str | None, lecture: str, tags: list[str], slug: str
     for tag in tags:
         if not TAG.fullmatch(tag):
             raise ScaffoldError(f"tag {tag!r}: letters, digits, spaces and '+._-', at most 30 characters")
+        if tag not in strings.TAGS_KO:
+            raise ScaffoldError(f"tag {tag!r} has no Korean name yet: add it to TAGS_KO in scripts/studysite/strings.py")
     slug = slugify(question) if slug is None else slug
     if len(slug) > MAX_SLUG:
         raise ScaffoldError(f"slug {slug[:20]!r}... is {len(slug)} characters long (at most {MAX_SLUG}): pass --slug")
@@ -218,10 +229,12 @@ def plan(question: str, ko: str | None, lecture: str, tags: list[str], slug: str
     for path in files:
         if path.exists():
             raise ScaffoldError(f"{path.relative_to(project.root)} exists already: choose another --slug")
-    meta = yaml.safe_dump({"tags": tags, "lecture": lecture}, allow_unicode=True, sort_keys=False)
     out = {}
     for path, template in files.items():
-        text = ko if "/ko/" in path.as_posix() else question
+        in_korean = "/ko/" in path.as_posix()
+        text = ko if in_korean else question
+        meta = yaml.safe_dump({"tags": [strings.TAGS_KO[t] for t in tags] if in_korean else tags,
+                               "lecture": lecture}, allow_unicode=True, sort_keys=False)
         if path.suffix == ".py":
             text = question.replace("\\", "\\\\").replace('"', '\\"')  # quotes cannot end the docstring
         out[path] = template.format(front_matter=meta, lecture=lecture, question=text, module=module)

@@ -139,7 +139,7 @@ def _failure(nb, error: Exception) -> LabError:
         out.get("output_type") == "error" for out in cell.get("outputs", []))), None)
     if index is None:  # a timeout leaves no error output: the last cell that started
         index = max((i for i, c in enumerate(nb.cells) if c.get("execution_count")), default=None)
-    text = re.sub(r"\x1b\[[0-9;]*m", "", str(error)).strip()  # no terminal colours
+    text = re.sub(r"\x1b\[[0-9;]*m", "", str(error)).strip()  # no terminal colors
     message = text.splitlines()[-1] if text else type(error).__name__
     if isinstance(error, CellTimeoutError):
         message = f"a cell ran longer than {CELL_TIMEOUT} s and was stopped"

@@ -34,6 +34,7 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):
         self.serving = False
         self.project: Project | None = None
         self.lectures: list[str] = []
+        self.faq_order: list[str] = []
         self.failures: dict[str, Outcome] = {}  # snippets that failed in this build (serve shows them)
         self.figure_files: dict[tuple[str, str], File] = {}  # (snippet, figure name) -> its file in the site
         self.download_files: dict[tuple[str, str, str], File] = {}  # (snippet, language, "py"/"ipynb") -> file
@@ -49,6 +50,7 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):
         self.project = Project.at(root, snippets=self.config.snippets_dir, outputs=self.config.outputs_dir,
                                   labs=self.config.labs_dir, docs=config.docs_dir)
         self.lectures = faq.lectures_in(config.nav)
+        self.faq_order = faq.entries_in(config.nav)
         return config
 
     def on_serve(self, server, *, config, builder):
@@ -167,8 +169,8 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):
     def on_page_markdown(self, markdown, *, page, config, files):
         lang = strings.page_language(page)
         if faq.INDEX_MARKER in markdown:
-            markdown = markdown.replace(faq.INDEX_MARKER,
-                                        faq.index_markdown(self.project.docs / lang, self.lectures))
+            index = faq.index_markdown(self.project.docs / lang, self.lectures, self.faq_order)
+            markdown = markdown.replace(faq.INDEX_MARKER, index)
         where_page = f"docs/{page.file.src_uri}"
         try:
             embeds = embed.find_embeds(markdown, where_page)

@@ -46,6 +46,53 @@ UI = {
 }
 
 
+# FAQ tags: the English page's tag -> the Korean page's (each page shows its tags in its language).
+TAGS_KO = {
+    "accuracy": "정확도",
+    "activation": "활성화 함수",
+    "Adam": "Adam",
+    "bias": "편향",
+    "binary classification": "이진 분류",
+    "binary cross-entropy": "이진 교차 엔트로피",
+    "class imbalance": "클래스 불균형",
+    "class_weight": "class_weight",
+    "confusion matrix": "혼동 행렬",
+    "cross-entropy": "교차 엔트로피",
+    "Dense": "Dense",
+    "dropout": "드롭아웃",
+    "early stopping": "조기 종료",
+    "epoch": "에포크",
+    "fit": "fit",
+    "gradient descent": "경사 하강법",
+    "hidden layer": "은닉층",
+    "learning curve": "학습 곡선",
+    "learning rate": "학습률",
+    "linear model": "선형 모델",
+    "loss": "손실",
+    "MAE": "MAE",
+    "MAPE": "MAPE",
+    "metrics": "평가 지표",
+    "momentum": "모멘텀",
+    "MSE": "MSE",
+    "multi-class": "다중 분류",
+    "optimizer": "옵티마이저",
+    "output layer": "출력층",
+    "overfitting": "과적합",
+    "oversampling": "오버샘플링",
+    "parameters": "파라미터",
+    "precision": "정밀도",
+    "recall": "재현율",
+    "regression": "회귀",
+    "regularization": "규제",
+    "ReLU": "ReLU",
+    "sigmoid": "시그모이드",
+    "softmax": "소프트맥스",
+    "threshold": "임곗값",
+    "training": "학습",
+    "vanishing gradient": "기울기 소실",
+}
+
+
 def page_language(page) -> str:
     """The language of a page, from its place in docs/<lang>/ (mkdocs-static-i18n's folder layout)."""
     first = page.file.src_uri.split("/", 1)[0]
