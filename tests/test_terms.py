@@ -121,5 +121,6 @@ def test_a_korean_lecture_says_loss_in_korean_first(path):
     bare = re.search(r"(?<![\w(])loss(?![\w)])", prose)
     introduced = re.search(r"손실", prose)
     if bare:
+        seen = prose[max(0, bare.start() - 40):bare.end()]
         assert introduced and introduced.start() < bare.start(), (
-            f"{_rel(path)}: 'loss' appears before '손실' introduces it: ...{prose[max(0, bare.start() - 40):bare.end()]}")
+            f"{_rel(path)}: 'loss' appears before '손실' introduces it: ...{seen}")

@@ -210,7 +210,7 @@ def plan(question: str, ko: str | None, lecture: str, tags: list[str], slug: str
         if not TAG.fullmatch(tag):
             raise ScaffoldError(f"tag {tag!r}: letters, digits, spaces and '+._-', at most 30 characters")
         if tag not in strings.TAGS_KO:
-            raise ScaffoldError(f"tag {tag!r} has no Korean name yet: add it to TAGS_KO in scripts/studysite/strings.py")
+            raise ScaffoldError(f"tag {tag!r} has no Korean name yet: add it to TAGS_KO in studysite/strings.py")
     slug = slugify(question) if slug is None else slug
     if len(slug) > MAX_SLUG:
         raise ScaffoldError(f"slug {slug[:20]!r}... is {len(slug)} characters long (at most {MAX_SLUG}): pass --slug")
