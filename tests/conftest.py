@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -36,15 +37,26 @@ def snippet_outcomes(request):
 
 
 @pytest.fixture(scope="session")
-def lab_outcomes():
-    """Execute (or take from the cache) every lab once, as a notebook in a fresh kernel."""
-    return {o.rel: o for o in labs.build(PROJECT)}
+def notebook_outcomes(request) -> dict[str, dict]:
+    """Execute (or take from the cache) every lab once and every exercise (solution and starter, each
+    language), each notebook in a fresh kernel: labs and exercises side by side, as kernels wait on
+    the CPU at different moments. Only the kinds this session's tests need (a `-k` may leave one out)."""
+    needed = {name for item in request.session.items for name in item.fixturenames}
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        lab_runs = pool.submit(labs.build, PROJECT, jobs=1) if "lab_outcomes" in needed else None
+        exercise_runs = pool.submit(practice.build, PROJECT) if "practice_outcomes" in needed else None
+        return {"labs": {o.rel: o for o in lab_runs.result()} if lab_runs else {},
+                "practice": {o.rel: o for o in exercise_runs.result()} if exercise_runs else {}}
 
 
 @pytest.fixture(scope="session")
-def practice_outcomes():
-    """Execute (or take from the cache) every exercise: solution and starter, each language, fresh kernels."""
-    return {o.rel: o for o in practice.build(PROJECT)}
+def lab_outcomes(notebook_outcomes):
+    return notebook_outcomes["labs"]
+
+
+@pytest.fixture(scope="session")
+def practice_outcomes(notebook_outcomes):
+    return notebook_outcomes["practice"]
 
 
 def build_command(config: Path, site: Path, **overrides) -> list[str]:

@@ -62,7 +62,10 @@ LAB_PAGES = [Path("labs") / (Path(lab).stem + ".md") for lab in labs.discover(PR
 AT_ONCE = int(os.environ.get("BROWSER_PAGES_AT_ONCE", "4"))
 PHONE = {"width": 360, "height": 740}
 SETTLE_TIMEOUT = 15  # seconds for every request a page made to finish
-PAGE_TIMEOUT = 120  # seconds for everything on one page
+PAGE_TIMEOUT = 300  # seconds for everything on one page (a lab's axe run alone takes 11 s on an idle machine)
+# One page of each kind for the dark palette's contrast: code and links in code, a notebook, tables.
+DARK_CONTRAST_PAGES = {Path("lectures/models-and-training.md"), Path("faq/what-does-fit-do.md"),
+                       Path("labs/01-regression-sales.md"), Path("cheat-sheet.md"), Path("common-mistakes.md")}
 STEP_TIMEOUT = 20_000  # ms for one wait inside a page (a navigation, a selector)
 
 
@@ -200,8 +203,9 @@ IMAGES = """async () => {
             }
             try { await e.decode(); } catch (error) {}
         }
-        out.push({src: e.getAttribute("src"), url: e.currentSrc || e.src, width: shown ? e.naturalWidth : null,
-                  alt: e.getAttribute("alt"), shown, figure: figureIndex});
+        out.push({src: (e.getAttribute("src") || "").slice(0, 200), url: (e.currentSrc || e.src).slice(0, 200),
+                  width: shown ? e.naturalWidth : null, alt: e.getAttribute("alt"), shown, figure: figureIndex,
+                  notebook: !!e.closest(".jp-RenderedImage"), filter: getComputedStyle(e).filter});
     }
     window.scrollTo(0, 0);
     return out;
@@ -225,6 +229,11 @@ def palette_problems(images: list[dict], scheme: str) -> list[str]:
             problems.append(f"figure {index + 1} shows {[i['src'] for i in shown]}, not its {wanted} variant alone")
         if len({i["alt"] for i in variants}) != 1 or not any(i["src"].endswith(other) for i in variants):
             problems.append(f"figure {index + 1}: variants {[(i['src'], i['alt']) for i in variants]}")
+    # A lab's figures (PNG outputs of its notebook, drawn once): inverted on the dark palette only.
+    for number, image in enumerate((i for i in images if i.get("notebook") and i["shown"]), start=1):
+        inverted = "invert" in (image.get("filter") or "")
+        if inverted != (scheme == "slate"):
+            problems.append(f"notebook figure {number}: filter {image.get('filter')!r} on the {scheme} palette")
     return problems
 
 
@@ -286,6 +295,14 @@ async def look_at(browser: Browser, axe: Axe, server: str, site: Path, lang: str
             .click()""")
         await p.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
         found.dark_images = await p.evaluate(IMAGES)
+        # The dark palette has colours of its own (code, links in code, notebooks, tables): their contrast,
+        # on one page of each kind (the contrast check costs as much as the rest of axe together).
+        if page in DARK_CONTRAST_PAGES:
+            found.step = "running axe's contrast check on the dark palette"
+            results = await axe.run(p, options={"runOnly": ["color-contrast"]})
+            found.violations += [
+                f"dark palette: {v['id']} ({v['impact']}) at {[node['target'] for node in v['nodes'][:3]]}"
+                for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
         # The same page on a phone: the layout follows the viewport (CSS media queries and
         # Material's matchMedia listeners), measured after two frames.
         found.step = "measuring the width on a phone"
@@ -397,6 +414,8 @@ def test_figures_follow_the_palette(findings, lang, page):
     found = findings_of(findings, lang, page)
     problems = [f"light palette: {p}" for p in palette_problems(found.images, "default")]
     problems += [f"dark palette: {p}" for p in palette_problems(found.dark_images, "slate")]
+    if page in LAB_PAGES and not any(i.get("notebook") and i["shown"] for i in found.dark_images):
+        problems.append("a lab page shows no figure from its notebook (is the check still looking at them?)")
     assert not problems, "\n".join(f"{found.where}: {p}" for p in problems)
 
 
@@ -686,3 +705,23 @@ def test_every_lecture_prints_as_one_pdf_with_no_code_cut(browser, server, site,
     pdf = seen["pdf"]
     count = len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf))
     assert 10 <= count <= 150, f"{where}: the PDF of every lecture has {count} pages"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_cheat_sheet_prints_on_two_a4_pages(browser, server, site, lang):
+    page = Path("cheat-sheet.md")
+    assert page in pages(lang), f"docs/{lang}/{page} is missing"
+    url = url_of(server, site, lang, page)
+    seen = browser.run(print_out(browser, url, server))
+    where = f"docs/{lang}/{page} in print ({url})"
+    assert not seen["clipped"], f"{where}: code cut at the right edge: {seen['clipped'][:5]}"
+    assert seen["width"] <= PRINTABLE_WIDTH, f"{where}: {seen['width']}px wide on a {PRINTABLE_WIDTH}px page"
+    assert not seen["shown"], f"{where}: navigation printed: {seen['shown']}"
+    count = len(re.findall(rb"/Type\s*/Page\b(?!s)", seen["pdf"]))
+    assert 1 <= count <= 2, f"{where}: {count} A4 pages, not at most two"
+
+
+def test_the_dark_contrast_pages_exist():
+    """The dark palette's contrast is checked on these pages: a renamed page must not drop out silently."""
+    missing = DARK_CONTRAST_PAGES - {page for _, page in every_page()}
+    assert not missing, f"DARK_CONTRAST_PAGES names pages that do not exist: {sorted(map(str, missing))}"

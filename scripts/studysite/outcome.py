@@ -9,7 +9,7 @@ OK = ("cached", "ran")
 
 @dataclass
 class Outcome:
-    kind: str  # "snippet" or "lab"
+    kind: str  # "snippet", "lab" or "practice"
     rel: str  # "training/linear_fit.py" under snippets/, or "01-regression-sales.py" under labs/
     status: str  # "cached", "ran", "failed", "timeout"
     seconds: float = 0.0
@@ -26,7 +26,8 @@ class Outcome:
 
     @property
     def source(self) -> str:
-        return f"{'snippets' if self.kind == 'snippet' else 'labs'}/{self.rel}"
+        folder = {"snippet": "snippets", "lab": "labs", "practice": "practice"}[self.kind]
+        return f"{folder}/{self.rel}"
 
     def describe(self) -> str:
         where = self.source

@@ -32,6 +32,7 @@ import os
 import re
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -288,29 +289,35 @@ def current_key(path: Path) -> str | None:
     return labs.current_key(path)
 
 
-def execute(project: Project, name: str) -> Outcome:
-    """Run the solution and the starter of every language once; write them and the downloads."""
+def execute(project: Project, name: str, *, jobs: int = 1) -> Outcome:
+    """Run the solution and the starter of every language, each once in a fresh kernel, ``jobs`` at a
+    time; write them and the downloads."""
     from nbclient.exceptions import CellExecutionError, CellTimeoutError
 
     start = time.perf_counter()
     key = key_of(project, name)
-    done = {}
     try:
-        for lang in LANGUAGES:
-            for role in ROLES:
-                nb = notebook(project, name, lang, role)
-                try:
-                    seconds = _run(nb, allow_errors=role == "starter")
-                except (CellExecutionError, CellTimeoutError) as error:
-                    failure = labs._failure(nb, error)
-                    return Outcome("practice", name, "failed", round(time.perf_counter() - start, 1),
-                                   cell=failure.cell, error=f"{lang} {role}: {failure}")
-                nb.metadata["dlnotes"].update(key=key, seconds=round(seconds, 1))
-                done[lang, role] = nb
+        books = {(lang, role): notebook(project, name, lang, role) for lang in LANGUAGES for role in ROLES}
     except labs.LabError as error:
         return Outcome("practice", name, "failed", round(time.perf_counter() - start, 1), error=str(error))
+
+    def run(item):
+        (lang, role), nb = item
+        try:
+            return None, _run(nb, allow_errors=role == "starter")
+        except (CellExecutionError, CellTimeoutError) as error:
+            failure = labs._failure(nb, error)
+            return f"{lang} {role}: {failure}", failure.cell
+
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:  # each kernel is its own process
+        runs = dict(zip(books, pool.map(run, books.items())))
+    for (lang, role), (failure, detail) in runs.items():
+        if failure:
+            return Outcome("practice", name, "failed", round(time.perf_counter() - start, 1), cell=detail,
+                           error=failure)
+        books[lang, role].metadata["dlnotes"].update(key=key, seconds=round(detail, 1))
     with runner.lock(project.outputs, f"practice:{name}"):
-        for (lang, role), nb in done.items():
+        for (lang, role), nb in books.items():
             _write(nb, executed_path(project, name, lang, role))
         for lang in LANGUAGES:
             starter = notebook(project, name, lang, "starter")
@@ -326,14 +333,18 @@ def is_current(project: Project, name: str) -> bool:
     return all(current_key(path) == key for path in paths)
 
 
-def build(project: Project, *, force: bool = False) -> list[Outcome]:
-    outcomes = []
-    for name in discover(project.root / "practice"):
-        if not force and is_current(project, name):
-            outcomes.append(Outcome("practice", name, "cached"))
-        else:
-            outcomes.append(execute(project, name))
-    return outcomes
+def build(project: Project, *, force: bool = False, jobs: int | None = None, progress: bool = True) -> list[Outcome]:
+    """Bring every exercise's executed notebooks up to date; ``jobs`` kernels at a time (all cores)."""
+    names = discover(project.root / "practice")
+    todo = [name for name in names if force or not is_current(project, name)]
+    bar = runner.Progress(len(todo), progress, label="exercises")
+    outcomes = {name: Outcome("practice", name, "cached") for name in names if name not in todo}
+    for name in todo:
+        bar.started(name)
+        outcomes[name] = execute(project, name, jobs=jobs or os.cpu_count() or 1)
+        bar.done(outcomes[name])
+    bar.close()
+    return [outcomes[name] for name in names]
 
 
 # --- On the page -----------------------------------------------------------------------------------
