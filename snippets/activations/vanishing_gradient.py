@@ -56,8 +56,12 @@ for layer in relu_net.layers[:-1]:  # ko: ReLU 은닉층 10개 # en: the 10 hidd
 print("dead ReLU units per layer (of 32, on 256 inputs):", dead)
 # --8<-- [end:dead_units]
 most_dead = max(dead)
+layer_units = int(relu_net.layers[0].units)
 assert 8 <= most_dead <= 12  # claim: vanishing-relu-units-die
 assert most_dead < 16  # claim: vanishing-most-relu-units-alive
+# ko: 입력에 가까운 세 층에는 죽은 노드가 없고, 가장 깊은 층에 가장 많습니다
+# en: the three layers next to the input have none, the deepest layer has the most
+assert max(dead[:3]) == 0 and dead[-1] == most_dead  # claim: vanishing-dead-units-in-deep-layers
 
 # --8<-- [start:optimizers]
 def first_layer_step(activation, optimizer):

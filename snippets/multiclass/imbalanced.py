@@ -5,7 +5,13 @@ import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 Tensor
 import keras
 import numpy as np
 from sklearn.datasets import make_classification
-from sklearn.metrics import accuracy_score, recall_score
+from sklearn.metrics import (
+    accuracy_score,
+    classification_report,
+    precision_recall_fscore_support,
+    precision_score,
+    recall_score,
+)
 from sklearn.model_selection import train_test_split
 from sklearn.utils.class_weight import compute_class_weight
 
@@ -19,7 +25,7 @@ print("rows per class (train):", np.bincount(y_train))
 # --8<-- [end:data]
 
 
-def train(class_weight=None):
+def train(class_weight=None, x_fit=x_train, y_fit=y_train):
     keras.utils.set_random_seed(0)
     model = keras.Sequential([
         keras.Input(shape=(8,)),
@@ -28,7 +34,7 @@ def train(class_weight=None):
     ])
     model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01), loss="sparse_categorical_crossentropy")
     start = loss_share(model)  # ko: 학습 전: 학습하지 않은 모델 # en: before training: the untrained model
-    model.fit(x_train, y_train, epochs=20, batch_size=64, class_weight=class_weight, verbose=0)
+    model.fit(x_fit, y_fit, epochs=20, batch_size=64, class_weight=class_weight, verbose=0)
     return model.predict(x_val, verbose=0).argmax(axis=1), start, loss_share(model)
 
 
@@ -72,3 +78,51 @@ assert r_weighted[1:].mean() > r_plain[1:].mean() + 0.15  # claim: imbalanced-cl
 # ko: 대가: 클래스 0
 # en: the price: class 0
 assert r_weighted[0] < r_plain[0] and acc_weighted < acc_plain  # claim: imbalanced-class-weight-costs-class-0
+
+# --8<-- [start:report]
+print(classification_report(y_val, plain, digits=3))  # ko: 가중치 없는 모델 # en: the plain model
+# --8<-- [end:report]
+precision_c, recall_c, _, support = precision_recall_fscore_support(y_val, plain)
+macro_recall = float(recall_score(y_val, plain, average="macro"))
+weighted_recall = float(recall_score(y_val, plain, average="weighted"))
+macro_precision = float(precision_score(y_val, plain, average="macro"))
+weighted_precision = float(precision_score(y_val, plain, average="weighted"))
+# ko: macro avg는 클래스별 값의 단순 평균, weighted avg는 support(행 수)로 가중한 평균
+# en: macro avg is the plain mean over the classes, weighted avg the mean weighted by support (rows)
+assert np.isclose(macro_recall, recall_c.mean()) and np.isclose(macro_precision, precision_c.mean())  # claim: report-macro-is-plain-mean
+class0_weight = float(support[0] / support.sum())
+assert np.isclose(weighted_recall, (support * recall_c).sum() / support.sum()) and class0_weight > 0.85  # claim: report-weighted-by-support
+assert np.isclose(weighted_precision, (support * precision_c).sum() / support.sum())  # claim: report-weighted-by-support-precision
+# ko: support × 재현율 = 그 클래스에서 맞힌 행 수이므로, 가중 평균 재현율은 정확도와 같습니다
+# en: support × recall = the rows of that class that were right, so the weighted recall equals the accuracy
+assert np.isclose(weighted_recall, acc_plain)  # claim: report-weighted-recall-is-accuracy
+assert macro_recall < weighted_recall - 0.15  # claim: report-macro-below-weighted
+
+# --8<-- [start:oversample]
+rng = np.random.default_rng(0)
+counts = np.bincount(y_train)
+# ko: 학습 세트에서만, 클래스마다 가장 많은 클래스의 행 수만큼 복원 추출합니다(검증 세트는 그대로)
+# en: In the training set only, draw each class with replacement up to the largest class's count (validation untouched)
+rows = np.concatenate([rng.choice(np.flatnonzero(y_train == c), size=counts.max(), replace=True) for c in range(3)])
+x_over, y_over = x_train[rows], y_train[rows]
+print("rows per class (train, oversampled):", np.bincount(y_over))
+
+runs["oversampled"] = train(x_fit=x_over, y_fit=y_over)
+for name, (pred, _, _) in runs.items():
+    recall = recall_score(y_val, pred, average=None)
+    precision = precision_score(y_val, pred, average=None, zero_division=0)
+    print(f"{name:<12} recall {recall.round(3)}   precision {precision.round(3)}")
+# --8<-- [end:oversample]
+over = runs["oversampled"][0]
+n_over = len(y_over)
+r_over = recall_score(y_val, over, average=None)
+p_plain, p_weighted, p_over = (precision_score(y_val, pred, average=None, zero_division=0)
+                               for pred in (plain, weighted, over))
+acc_over = float(accuracy_score(y_val, over))
+# ko: 두 방법 모두 드문 클래스의 재현율을 올립니다
+# en: both methods raise the rare classes' recall
+assert (r_over[1:] > r_plain[1:] + 0.1).all() and (r_weighted[1:] > r_plain[1:] + 0.1).all()  # claim: oversample-raises-rare-recall
+# ko: 대가: 클래스 0의 행이 드문 클래스로 더 많이 예측되어, 드문 클래스의 정밀도와 클래스 0의 재현율이 내려갑니다
+# en: the price: more class-0 rows are predicted as a rare class, so the rare precision and class 0's recall fall
+assert (p_over[1:] < p_plain[1:] - 0.1).all() and (p_weighted[1:] < p_plain[1:] - 0.1).all()  # claim: oversample-costs-rare-precision
+assert r_over[0] < r_plain[0] and acc_over < acc_plain  # claim: oversample-costs-class-0
