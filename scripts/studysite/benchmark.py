@@ -42,7 +42,7 @@ def build(work: Path, site: Path, **env) -> tuple[float, int, int, int]:
     if proc.returncode:
         sys.exit(f"build failed:\n{proc.stderr[-4000:]}")
     ran = re.findall(r"^\s*ran\s.*$", proc.stderr, re.M)
-    labs = sum("labs/" in line for line in ran)
+    labs = sum("labs/" in line or "practice/" in line for line in ran)  # notebooks: labs and exercises
     return seconds, len(ran) - labs, labs, page_count(site)
 
 
@@ -177,7 +177,7 @@ def main(root: Path, *, tests: bool = False) -> None:
             rows.append(("warm test suite (pytest)", warm_tests(work), 0, 0, rows[-1][4]))
 
     plain = rows[2][1]
-    print(f"{'build':<38}{'seconds':>9}{'snippets run':>14}{'labs run':>10}{'pages':>7}{'÷ plain':>9}")
+    print(f"{'build':<38}{'seconds':>9}{'snippets run':>14}{'notebooks':>10}{'pages':>7}{'÷ plain':>9}")
     for name, seconds, ran, labs, pages in rows:
         print(f"{name:<38}{seconds:9.1f}{ran:14d}{labs:10d}{pages:7d}{seconds / plain:9.2f}")
     warm = rows[1][1] / plain
