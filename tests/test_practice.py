@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -271,3 +272,21 @@ def test_a_check_that_passes_on_the_starter_is_caught():
     problems = starter_problems(nb, "en", "probe.py")
     assert any("passes on the unmodified starter" in p for p in problems), problems
     assert any("fails with NameError" in p for p in problems), problems
+
+
+def test_a_failing_solution_fails_the_exercise_naming_its_language_role_and_cell(tmp_path):
+    """Four kernels run side by side; one solution raising is enough, and nothing is written."""
+    root = tmp_path / "project"
+    (root / "practice").mkdir(parents=True)
+    (root / "snippets").mkdir()
+    shutil.copy(PROJECT.snippets / "dlnotes.py", root / "snippets" / "dlnotes.py")
+    (root / "practice" / "probe.py").write_text(
+        '# %% [markdown] tags=["ko"]\n# # 연습\n\n# %% [markdown] tags=["en"]\n# # Probe\n\n'
+        '# %% tags=["starter"]\n# TODO\nx = None\n\n'
+        '# %% tags=["solution"]\nx = 1 / 0\n', encoding="utf-8")
+    project = Project.at(root)
+    outcome = practice.execute(project, "probe.py", jobs=2)
+    assert outcome.status == "failed" and outcome.source == "practice/probe.py", outcome
+    assert "solution" in outcome.error and "ZeroDivisionError" in outcome.error, outcome.error
+    assert outcome.cell is not None, outcome
+    assert not list((root / "_generated").rglob("*.ipynb")), "a failed exercise wrote notebooks"

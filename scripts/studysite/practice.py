@@ -301,21 +301,20 @@ def execute(project: Project, name: str, *, jobs: int = 1) -> Outcome:
     except labs.LabError as error:
         return Outcome("practice", name, "failed", round(time.perf_counter() - start, 1), error=str(error))
 
-    def run(item):
-        (lang, role), nb = item
+    def run(item) -> tuple[float, labs.LabError | None]:
+        (_, role), nb = item
         try:
-            return None, _run(nb, allow_errors=role == "starter")
+            return _run(nb, allow_errors=role == "starter"), None
         except (CellExecutionError, CellTimeoutError) as error:
-            failure = labs._failure(nb, error)
-            return f"{lang} {role}: {failure}", failure.cell
+            return 0.0, labs._failure(nb, error)
 
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:  # each kernel is its own process
         runs = dict(zip(books, pool.map(run, books.items())))
-    for (lang, role), (failure, detail) in runs.items():
+    for (lang, role), (seconds, failure) in runs.items():
         if failure:
-            return Outcome("practice", name, "failed", round(time.perf_counter() - start, 1), cell=detail,
-                           error=failure)
-        books[lang, role].metadata["dlnotes"].update(key=key, seconds=round(detail, 1))
+            return Outcome("practice", name, "failed", round(time.perf_counter() - start, 1), cell=failure.cell,
+                           error=f"{lang} {role}: {failure}")
+        books[lang, role].metadata["dlnotes"].update(key=key, seconds=round(seconds, 1))
     with runner.lock(project.outputs, f"practice:{name}"):
         for (lang, role), nb in books.items():
             _write(nb, executed_path(project, name, lang, role))

@@ -6,6 +6,9 @@ the other, so the Korean build deletes the English entries and the English build
 ones: every rebuild converted all six notebooks again. Before the deletion, count as used the
 entry of every notebook the site has now, in any language; entries of notebooks that changed
 or went away are still deleted.
+
+Upstream: the cache answers danielfrg/mkdocs-jupyter issue 161; no issue is filed yet for its
+eviction under mkdocs-static-i18n.
 """
 
 from __future__ import annotations
