@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from studysite import practice, runner
+from studysite import faq, practice, runner
 from studysite.project import Project
 from studysite.strings import LANGUAGES
 
@@ -187,6 +187,63 @@ def test_exercise_is_on_a_practice_page(name):
     stem = Path(name).stem
     for lang in LANGUAGES:
         assert any(f"!exercise {stem}" in page_text(lang, page) for page in PAGES), f"{lang}: no page shows {stem}"
+
+
+NAV_LECTURES = faq.lectures_in(faq.read_config(PROJECT.root / "mkdocs.yml")["nav"])
+
+
+EXERCISE_HEADING = re.compile(r"^## .+ \{#exercise\}$", re.M)
+
+
+def missing_exercises(docs: Path, exercises: Path, lecture: str) -> list[str]:
+    """What keeps ``lecture`` from having a coding exercise: in each language its practice page has a section
+    ``## ... {#exercise}`` and an ``!exercise <name>`` line, and ``practice/<name>.py`` exists."""
+    problems = []
+    for lang in LANGUAGES:
+        page = docs / lang / "practice" / f"{lecture}.md"
+        where = f"lecture {lecture}: docs/{lang}/practice/{lecture}.md"
+        text = page.read_text(encoding="utf-8") if page.is_file() else ""
+        names = practice.EXERCISE.findall(text)
+        if not names:
+            problems.append(f"{where} has no `!exercise <name>` line")
+        elif not EXERCISE_HEADING.search(text):
+            problems.append(f"{where} has no section `## ... {{#exercise}}`")
+        problems += [f"{where} shows practice/{name}.py, which does not exist"
+                     for name in names if not (exercises / f"{name}.py").is_file()]
+    return problems
+
+
+def test_the_nav_lists_lectures():
+    assert len(NAV_LECTURES) >= 7, f"mkdocs.yml: the nav lists {NAV_LECTURES} as lectures/*.md"
+
+
+@pytest.mark.parametrize("lecture", NAV_LECTURES)
+def test_every_lecture_in_the_nav_has_an_exercise_on_its_practice_page(lecture):
+    problems = missing_exercises(PROJECT.docs, PROJECT.root / "practice", lecture)
+    assert not problems, "\n".join(problems)
+
+
+def test_a_lecture_without_an_exercise_is_caught(tmp_path):
+    """The rule above on a docs folder where one lecture's Korean page only quotes the line in its prose and its
+    English page names an exercise that does not exist, under a heading without the id."""
+    (tmp_path / "practice").mkdir()
+    (tmp_path / "practice" / "probe.py").write_text("", encoding="utf-8")
+    pages = {"ko": {"probe": "## 코딩 연습 {#exercise}\n\n!exercise probe\n",
+                    "bare": "## 개념 확인 {#concepts}\n\n`!exercise probe` 줄은 없습니다.\n"},
+             "en": {"probe": "## Coding exercise {#exercise}\n\n!exercise probe\n",
+                    "bare": "## Coding exercise\n\n!exercise gone\n"}}
+    for lang, texts in pages.items():
+        (tmp_path / "docs" / lang / "practice").mkdir(parents=True)
+        for lecture, text in texts.items():
+            (tmp_path / "docs" / lang / "practice" / f"{lecture}.md").write_text(text, encoding="utf-8")
+    docs, exercises = tmp_path / "docs", tmp_path / "practice"
+    assert missing_exercises(docs, exercises, "probe") == []
+    assert missing_exercises(docs, exercises, "bare") == [
+        "lecture bare: docs/ko/practice/bare.md has no `!exercise <name>` line",
+        "lecture bare: docs/en/practice/bare.md has no section `## ... {#exercise}`",
+        "lecture bare: docs/en/practice/bare.md shows practice/gone.py, which does not exist"]
+    assert missing_exercises(docs, exercises, "absent") == [
+        f"lecture absent: docs/{lang}/practice/absent.md has no `!exercise <name>` line" for lang in LANGUAGES]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
