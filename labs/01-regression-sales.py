@@ -35,7 +35,7 @@
 # # Lab 1: Predicting sales with a regression model
 #
 # In this lab you build a small regression model that predicts a store's car-seat sales, and then read its errors
-# correctly. The target `Sales` is recorded **in thousands of units**, so you will practise:
+# correctly. The target `Sales` is recorded **in thousands of units**, so you will practice:
 #
 # - making a sales table, splitting it into training and validation data, and standardizing it;
 # - training a small Keras regression model and reading its learning curve;

@@ -33,7 +33,7 @@
 # %% [markdown] tags=["en"]
 # # Lab 2: Binary classification with 53 columns
 #
-# A table with 53 feature columns and a 0/1 target, like the one in the course notes. Here you will practise:
+# A table with 53 feature columns and a 0/1 target, like the one in the course notes. Here you will practice:
 #
 # - a binary classifier: a `sigmoid` output node and `loss='binary_crossentropy'`;
 # - tuning the number of nodes, the number of epochs and the learning rate, while watching the learning curves for

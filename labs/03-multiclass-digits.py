@@ -34,7 +34,7 @@
 # %% [markdown] tags=["en"]
 # # Lab 3: Multi-class classification of handwritten digits
 #
-# We recognize handwritten digits 0 to 9 with scikit-learn's bundled `load_digits` data. Here you will practise:
+# We recognize handwritten digits 0 to 9 with scikit-learn's bundled `load_digits` data. Here you will practice:
 #
 # - a multi-class output layer: as many nodes as classes, with `softmax`;
 # - `sparse_categorical_crossentropy` for integer labels;

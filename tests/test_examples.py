@@ -13,8 +13,6 @@ import io
 import json
 import os
 import re
-import subprocess
-import sys
 import tokenize
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -22,7 +20,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from studysite import bilingual, cache, claims, downloads, runner
+from studysite import bilingual, cache, claims, downloads, kernels, runner
 from studysite.project import Project
 from studysite.strings import LANGUAGES
 
@@ -37,42 +35,28 @@ SHORT_ANSWER = re.compile(r'^!!! abstract "[^"]*"\n\n((?:    .*\n|\n)+)', re.M)
 
 # --- Downloads: each runs outside the repository and prints what the page shows ------------------
 
-RUN_NOTEBOOK = """
-import json, sys
-import nbformat
-from nbclient import NotebookClient
-book = nbformat.read(sys.argv[1], as_version=4)
-NotebookClient(book, timeout=600, kernel_name="python3", allow_errors=False).execute()
-outputs = [[{"type": o.output_type, "name": o.get("name"), "text": o.get("text", ""),
-             "html": "text/html" in o.get("data", {})} for o in cell.get("outputs", [])]
-           for cell in book.cells if cell.cell_type == "code"]
-print(json.dumps(outputs))
-"""
-
-
 def _run_download(rel: str, workdir: Path) -> dict:
     """Execute the Korean notebook of ``rel`` in a fresh kernel, outside the repository, where neither
     ``dlnotes`` nor ``studysite`` can be imported; cached by the notebook's bytes and the environment."""
     book = downloads.notebook(PROJECT.snippets, rel, "ko")
-    key = hashlib.sha256((book + cache.environment_fingerprint(PROJECT.root)).encode()).hexdigest()[:20]
+    environment = cache.environment_fingerprint(PROJECT.root, *kernels.RECORDERS)
+    key = hashlib.sha256((book + environment).encode()).hexdigest()[:20]
     cached = PROJECT.root / ".cache" / "downloads" / f"{key}.json"
     if cached.is_file():
         return json.loads(cached.read_text(encoding="utf-8"))
     here = workdir / rel.replace("/", "__")
-    blocked = here / "blocked"
-    for name in ("dlnotes", "studysite"):
-        (blocked / name).mkdir(parents=True)
-        (blocked / name / "__init__.py").write_text(f"raise ImportError('a download must not need {name}')\n")
-    path = here / "example.ipynb"
-    path.write_text(book, encoding="utf-8")
-    env = {**os.environ, "PYTHONPATH": str(blocked), "MPLBACKEND": "Agg"}
-    proc = subprocess.run([sys.executable, "-c", RUN_NOTEBOOK, str(path)], cwd=here, env=env,
-                          capture_output=True, text=True, timeout=900)
-    outcome = {"ok": proc.returncode == 0, "error": proc.stderr[-3000:],
-               "outputs": json.loads(proc.stdout) if proc.returncode == 0 else []}
-    if outcome["ok"]:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        cached.write_text(json.dumps(outcome), encoding="utf-8")
+    here.mkdir(parents=True)
+    nb = nbformat.reads(book, as_version=4)
+    try:
+        kernels.run(nb, cwd=str(here), blocked=("dlnotes", "studysite"))
+        outcome = {"ok": True, "error": "", "outputs": [
+            [{"type": o.output_type, "name": o.get("name"), "text": o.get("text", ""),
+              "html": "text/html" in o.get("data", {})} for o in cell.outputs]
+            for cell in nb.cells if cell.cell_type == "code"]}
+    except kernels.CellError as error:
+        return {"ok": False, "error": f"cell {error.cell}: {error}", "outputs": []}
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    cached.write_text(json.dumps(outcome), encoding="utf-8")
     return outcome
 
 

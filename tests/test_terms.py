@@ -36,6 +36,7 @@ KOREAN = {
 ENGLISH = {
     "Let us": "Let's",
     "colour": "color",
+    "practis": "practic",
     "behaviour": "behavior",
     "centre": "center",
     "favour": "favor",

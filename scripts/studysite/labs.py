@@ -9,7 +9,7 @@ are shared by both languages (their comments use the ``# ko:`` / ``# en:`` marke
     # %% [markdown] tags=["en"]
     # ## 1. Setup
 
-The code runs once, top to bottom, in a fresh Jupyter kernel; the outputs go into both
+The code runs once, top to bottom, in a fresh Jupyter kernel (``kernels``); the outputs go into both
 ``docs/ko/labs/<name>.ipynb`` and ``docs/en/labs/<name>.ipynb`` (git-ignored), which
 mkdocs-jupyter renders and readers download. Helpers imported from ``dlnotes`` are copied
 into the notebook (``inline``), so the download runs with ``requirements.txt`` alone. Each
@@ -22,21 +22,16 @@ from __future__ import annotations
 import copy
 import hashlib
 import os
-import re
-import subprocess
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from . import bilingual, cache, inline, runner
+from . import bilingual, cache, inline, kernels, runner
 from .outcome import Outcome
 from .project import Project
 from .strings import LANGUAGES
 
-CELL_TIMEOUT = 300  # seconds for one cell
-# The kernel starts with these, like a student's machine set up from the README.
-KERNEL_ENV = {"TF_CPP_MIN_LOG_LEVEL": "3", "TF_ENABLE_ONEDNN_OPTS": "0", "PYTHONHASHSEED": "0"}
 _HERE = Path(__file__).parent
 
 
@@ -55,7 +50,7 @@ def target_of(project: Project, name: str, lang: str) -> Path:
 
 
 def key_of(project: Project, name: str) -> str:
-    recorders = (_HERE / "labs.py", _HERE / "inline.py", _HERE / "bilingual.py")
+    recorders = (_HERE / "labs.py", _HERE / "inline.py", _HERE / "bilingual.py", *kernels.RECORDERS)
     digest = hashlib.sha256(cache.environment_fingerprint(project.root, *recorders).encode())
     digest.update((project.labs / name).read_bytes() + b"\0")
     digest.update((project.snippets / "dlnotes.py").read_bytes())  # helpers copied into the notebook
@@ -123,34 +118,16 @@ def for_language(nb, lang: str, helpers: Path):
     return out
 
 
-def _execute(nb, cwd: str) -> None:
-    from nbclient import NotebookClient
-
-    client = NotebookClient(nb, timeout=CELL_TIMEOUT, kernel_name="python3", allow_errors=False,
-                            record_timing=False, resources={"metadata": {"path": cwd}})
-    # The kernel's own log lines (not the notebook's outputs) stay off the terminal.
-    client.execute(env={**os.environ, **KERNEL_ENV}, stderr=subprocess.DEVNULL)
-
-
-def _failure(nb, error: Exception) -> LabError:
-    from nbclient.exceptions import CellTimeoutError
-
-    index = next((i for i, cell in enumerate(nb.cells) if cell.cell_type == "code" and any(
-        out.get("output_type") == "error" for out in cell.get("outputs", []))), None)
-    if index is None:  # a timeout leaves no error output: the last cell that started
-        index = max((i for i, c in enumerate(nb.cells) if c.get("execution_count")), default=None)
-    text = re.sub(r"\x1b\[[0-9;]*m", "", str(error)).strip()  # no terminal colors
-    message = text.splitlines()[-1] if text else type(error).__name__
-    if isinstance(error, CellTimeoutError):
-        message = f"a cell ran longer than {CELL_TIMEOUT} s and was stopped"
+def _failure(nb, error: kernels.CellError) -> LabError:
+    """The failing cell, named by its index and its line in the lab's source."""
+    index = error.cell if error.cell >= 0 else None
     line = nb.cells[index].metadata.get("source_line") if index is not None else None
-    return LabError(message, index, line)
+    return LabError(error.message, index, line)
 
 
 def execute(project: Project, name: str) -> Outcome:
     """Run a lab once and write the notebook of every language."""
     import nbformat
-    from nbclient.exceptions import CellExecutionError, CellTimeoutError
 
     start = time.perf_counter()
     key = key_of(project, name)
@@ -164,8 +141,8 @@ def execute(project: Project, name: str) -> Outcome:
         ran = notebooks[LANGUAGES[0]]
         with tempfile.TemporaryDirectory(prefix="lab-") as cwd:
             try:
-                _execute(ran, cwd)
-            except (CellExecutionError, CellTimeoutError) as error:
+                kernels.run(ran, cwd=cwd)
+            except kernels.CellError as error:
                 raise _failure(ran, error) from None
         executed = [cell for cell in ran.cells if cell.cell_type == "code"]
         for notebook in notebooks.values():

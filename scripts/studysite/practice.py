@@ -17,7 +17,7 @@ is what the student gets (``# TODO`` and placeholders); the cell tagged ``soluti
 replaces it in the solution. Untagged code cells (setup and checks) are shared. A check calls
 ``check(condition, "한국어 메시지", "English message")``; the notebook of each language prints its
 own message. The build executes the solution and the starter of each language once in a fresh
-kernel and caches them by content (``_generated/practice/``); the starter as downloaded is
+kernel (``kernels``) and caches them by content (``_generated/practice/``); the starter as downloaded is
 written to ``docs/<lang>/practice/<name>.ipynb``. A page shows an exercise with the line
 ``!exercise <name>``: the downloads and the solution, folded.
 """
@@ -41,7 +41,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from . import cache, labs, runner
+from . import cache, kernels, labs, runner
 from .outcome import Outcome
 from .project import Project
 from .strings import LANGUAGES, page_language
@@ -249,7 +249,8 @@ def notebook(project: Project, name: str, lang: str, role: str):
 
 def key_of(project: Project, name: str) -> str:
     digest = hashlib.sha256(cache.environment_fingerprint(
-        project.root, _HERE / "practice.py", _HERE / "labs.py", _HERE / "inline.py", _HERE / "bilingual.py").encode())
+        project.root, _HERE / "practice.py", _HERE / "labs.py", _HERE / "inline.py", _HERE / "bilingual.py",
+        *kernels.RECORDERS).encode())
     digest.update((project.root / "practice" / name).read_bytes() + b"\0")
     digest.update((project.snippets / "dlnotes.py").read_bytes())
     return digest.hexdigest()
@@ -264,16 +265,8 @@ def download_path(project: Project, name: str, lang: str) -> Path:
 
 
 def _run(nb, *, allow_errors: bool) -> float:
-    from nbclient import NotebookClient
-
-    start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="practice-") as cwd:
-        client = NotebookClient(nb, timeout=labs.CELL_TIMEOUT, kernel_name="python3", allow_errors=allow_errors,
-                                record_timing=False, resources={"metadata": {"path": cwd}})
-        import subprocess
-
-        client.execute(env={**os.environ, **labs.KERNEL_ENV}, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
+        return kernels.run(nb, cwd=cwd, allow_errors=allow_errors)
 
 
 def _write(nb, target: Path) -> None:
@@ -292,8 +285,6 @@ def current_key(path: Path) -> str | None:
 def execute(project: Project, name: str, *, jobs: int = 1) -> Outcome:
     """Run the solution and the starter of every language, each once in a fresh kernel, ``jobs`` at a
     time; write them and the downloads."""
-    from nbclient.exceptions import CellExecutionError, CellTimeoutError
-
     start = time.perf_counter()
     key = key_of(project, name)
     try:
@@ -305,7 +296,7 @@ def execute(project: Project, name: str, *, jobs: int = 1) -> Outcome:
         (_, role), nb = item
         try:
             return _run(nb, allow_errors=role == "starter"), None
-        except (CellExecutionError, CellTimeoutError) as error:
+        except kernels.CellError as error:
             return 0.0, labs._failure(nb, error)
 
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:  # each kernel is its own process
