@@ -60,8 +60,9 @@ def _forkserver():
         if _context is None:
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(list(PRELOAD))
-            # The hash seed counts only when an interpreter starts, so it is in the environment the
-            # server starts with (and nothing else: a process another thread starts meanwhile gets it too).
+            # The hash seed counts only when an interpreter starts, so the server starts with it. Only the
+            # seed is set here: a process that another thread starts at this moment inherits it too,
+            # which harms nothing (the rest of SERVER_ENV is set inside the server, by kernel_preload).
             saved = os.environ.get("PYTHONHASHSEED")
             os.environ["PYTHONHASHSEED"] = KERNEL_ENV["PYTHONHASHSEED"]
             try:
