@@ -7,21 +7,26 @@ One Chromium serves the whole session, driven on one event loop. Each page is vi
 that one visit gathers what every per-page test checks (network, console, images and both
 palettes' figures, math, copy buttons, axe, the width on a phone, the language switch), several
 pages at a time (BROWSER_PAGES_AT_ONCE, default 2); each test then asserts on its own page's
-findings, naming the page.
+findings, naming the page. A clean visit is kept (in .cache/browser-visits) until a file it
+loaded changes: see `kept_visit`.
 """
 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import functools
+import hashlib
 import http.server
+import importlib.metadata
+import json
 import os
 import re
 import shutil
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
@@ -34,6 +39,7 @@ pages, html_of = PROJECT.pages, PROJECT.built_page
 
 pytestmark = pytest.mark.browser
 
+import axe_playwright_python  # noqa: E402
 from axe_playwright_python.async_playwright import Axe  # noqa: E402
 from playwright.async_api import async_playwright  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
@@ -147,12 +153,15 @@ class Visit:
         self.context = await browser.chromium.new_context(**context)
         self.context.set_default_timeout(STEP_TIMEOUT)
         self.page = await self.context.new_page()
-        self.errors, self.failed, self.foreign, self.pending = [], [], [], set()
+        self.errors, self.failed, self.foreign, self.pending, self.loaded = [], [], [], set(), set()
         host = urlsplit(server).netloc
 
         def started(request):
             self.pending.add(request)
-            if urlsplit(request.url).netloc not in (host, "") and not request.url.startswith("data:"):
+            where = urlsplit(request.url)
+            if where.netloc == host:
+                self.loaded.add(where.path)
+            elif where.netloc != "" and not request.url.startswith("data:"):
                 self.foreign.append(request.url)
 
         def failed(request):
@@ -258,6 +267,7 @@ class Findings:
     violations: list = field(default_factory=list)
     phone_width: int = 0
     switched_to: str = ""
+    loaded: list = field(default_factory=list)  # the site's files it loaded (URL paths), the twin page's too
     step: str = "loading"
     problem: str = ""  # the visit itself failed (a timeout, a script error): every test of the page fails
 
@@ -329,6 +339,7 @@ async def look_at(browser: Browser, axe: Axe, server: str, site: Path, lang: str
         found.switched_to = p.url if p.url != url else f"{p.url} (no navigation; the link points to {target})"
         await visit.settle()
         found.failed, found.errors, found.foreign = list(visit.failed), list(visit.errors), list(visit.foreign)
+        found.loaded = sorted(visit.loaded)
     except Exception as error:  # noqa: BLE001 - reported by each test of the page
         found.problem = f"{type(error).__name__} while {found.step}: {error}"
     finally:
@@ -356,10 +367,77 @@ async def gather_at_once(jobs) -> list:
     return await asyncio.gather(*(one(job) for job in jobs))
 
 
+# --- Visits kept between sessions ------------------------------------------------------------
+# What a visit finds is a function of the bytes it loaded (its page, its twin, every style, script,
+# font and figure, as the visit's requests name them), this module, the browser and axe: visiting
+# the same bytes again costs minutes and can find nothing new. So a clean visit is kept, under a
+# key of all of those, and a page is visited again once any of them changes (Bazel keeps test
+# results by the same rule). A visit with a failure is never kept: it is looked at again.
+# BROWSER_REVISIT=1 visits every page; a fresh clone (CI) has nothing kept.
+KEPT = PROJECT.root / ".cache" / "browser-visits"
+REVISIT = os.environ.get("BROWSER_REVISIT") == "1"
+SERVER = "http://served/"  # a kept visit's URLs: the port changes from session to session
+
+
+@functools.cache
+def tools_digest(browser_version: str) -> bytes:
+    digest = hashlib.sha256(Path(__file__).read_bytes() + browser_version.encode()
+                            + importlib.metadata.version("playwright").encode())
+    for file in sorted(Path(axe_playwright_python.__file__).parent.rglob("*.[jp][sy]")):  # axe.min.js, *.py
+        digest.update(file.name.encode() + hashlib.sha256(file.read_bytes()).digest())
+    return digest.digest()
+
+
+@functools.cache
+def file_digest(file: Path) -> bytes:
+    return hashlib.sha256(file.read_bytes()).digest() if file.is_file() else b"absent"
+
+
+def visit_key(site: Path, loaded: list[str], browser_version: str) -> str:
+    digest = hashlib.sha256(tools_digest(browser_version))
+    for path in loaded:
+        file = site / unquote(path).lstrip("/")
+        file = file / "index.html" if path.endswith("/") or file.is_dir() else file
+        digest.update(path.encode() + b"\0" + file_digest(file))
+    return digest.hexdigest()
+
+
+def kept_file(lang: str, page: Path) -> Path:
+    return KEPT / lang / f"{page.as_posix().replace('/', '__')}.json"
+
+
+def kept_visit(site: Path, server: str, lang: str, page: Path, browser_version: str) -> Findings | None:
+    """The visit kept for this page, if every file it loaded is still the same."""
+    try:
+        kept = json.loads(kept_file(lang, page).read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError):
+        return None
+    if kept.get("key") != visit_key(site, kept["findings"]["loaded"], browser_version):
+        return None
+    findings = json.loads(json.dumps(kept["findings"]).replace(SERVER, server))
+    return Findings(**{**findings, "math": tuple(findings["math"])})
+
+
+def keep_visit(site: Path, server: str, lang: str, page: Path, found: Findings, browser_version: str) -> bool:
+    if found.problem or found.failed or found.errors or found.foreign or found.violations or not found.loaded:
+        return False
+    findings = json.loads(json.dumps(dataclasses.asdict(found)).replace(server, SERVER))
+    record = {"key": visit_key(site, found.loaded, browser_version), "findings": findings}
+    file = kept_file(lang, page)
+    file.parent.mkdir(parents=True, exist_ok=True)
+    file.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    return True
+
+
 @pytest.fixture(scope="module")
 def findings(request, browser, server, site) -> dict[tuple[str, Path], Findings]:
-    """Visit every page that this session tests, AT_ONCE at a time."""
+    """Visit every page that this session tests, AT_ONCE at a time, but for those kept from an
+    earlier visit of the same files."""
     wanted = wanted_params(request, PER_PAGE_TESTS, ("lang", "page"))
+    version = browser.chromium.version
+    found = {} if REVISIT else {(lang, page): kept for lang, page in wanted
+                                if (kept := kept_visit(site, server, lang, page, version))}
+    to_visit = [one for one in wanted if one not in found]
     axe = Axe()
 
     def job(lang, page):
@@ -372,7 +450,50 @@ def findings(request, browser, server, site) -> dict[tuple[str, Path], Findings]
                 return found
         return visit
 
-    return dict(zip(wanted, browser.run(gather_at_once([job(lang, page) for lang, page in wanted]))))
+    visited = dict(zip(to_visit, browser.run(gather_at_once([job(lang, page) for lang, page in to_visit]))))
+    for (lang, page), one in visited.items():
+        keep_visit(site, server, lang, page, one, version)
+    print(f"\nbrowser: {len(visited)} pages visited, {len(found)} kept from a visit of the same files "
+          "(BROWSER_REVISIT=1 visits them all)")
+    return {**found, **visited}
+
+
+def test_a_visit_is_kept_until_a_file_it_loaded_changes(tmp_path, monkeypatch):
+    monkeypatch.setitem(globals(), "KEPT", tmp_path / "kept")
+    site, page = tmp_path / "site", Path("faq/what-does-fit-do.md")
+    (site / "en/faq/what-does-fit-do").mkdir(parents=True)
+    files = {"en/faq/what-does-fit-do/index.html": "<p>fit</p>", "faq/what-does-fit-do/index.html": "<p>ko</p>",
+             "assets/style.css": "p {}", "assets/unused.css": "q {}"}
+    for name, text in files.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text)
+    old, new = "http://127.0.0.1:4000/", "http://127.0.0.1:5000/"
+    found = Findings(where=f"docs/en/{page} ({old}en/faq/what-does-fit-do/)", url=f"{old}en/faq/what-does-fit-do/",
+                     switched_to=f"{old}faq/what-does-fit-do/", phone_width=360,
+                     loaded=["/assets/style.css", "/en/faq/what-does-fit-do/", "/faq/what-does-fit-do/"])
+
+    def kept(version="1.0"):
+        file_digest.cache_clear()
+        return kept_visit(site, new, "en", page, version)
+
+    assert keep_visit(site, old, "en", page, found, "1.0")
+    again = kept()
+    assert again == dataclasses.replace(found, where=found.where.replace(old, new), url=found.url.replace(old, new),
+                                        switched_to=found.switched_to.replace(old, new)), "not the same findings"
+    (site / "assets/unused.css").write_text("q { color: red }")
+    assert kept(), "a file the page never loaded changed, and the visit was dropped"
+    assert kept("2.0") is None, "another browser, and the visit was kept"
+    (site / "assets/style.css").write_text("p { color: red }")
+    assert kept() is None, "a file the page loaded changed, and the visit was kept"
+    (site / "assets/style.css").write_text("p {}")
+    assert kept(), "the same files again"
+    (site / "faq/what-does-fit-do/index.html").unlink()
+    assert kept() is None, "the twin page is gone, and the visit was kept"
+    for failing in ({"violations": ["color-contrast (serious)"]}, {"failed": ["/x.css (404)"]},
+                    {"errors": ["TypeError"]}, {"problem": "timeout"}, {"loaded": []}):
+        kept_file("en", page).unlink(missing_ok=True)
+        assert not keep_visit(site, old, "en", page, dataclasses.replace(found, **failing), "1.0"), failing
+        assert not kept_file("en", page).exists(), f"a visit with {failing} was kept"
 
 
 def findings_of(findings, lang, page) -> Findings:

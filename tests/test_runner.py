@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from studysite import cache, embed, runner, worker
+from studysite.pool import WorkerPool
 from studysite.project import Project
 
 PROJECT = Project.find(Path(__file__).parent)
@@ -216,6 +217,28 @@ def test_writes_outside_the_run_folder_threads_and_stderr_are_reported(project):
     assert outcomes["demo/noisy.py"].ok and outcomes["demo/noisy.py"].warnings == ["stderr: to stderr"]
     assert "to stderr" not in text_of(outcomes["demo/noisy.py"])
 
+
+
+def test_a_pool_kept_for_serve_has_a_worker_on_standby_for_the_next_save(project):
+    """mkdocs serve's pool: after a run one worker stays started, and the next saved snippet runs in it;
+    a worker a snippet spoiled is replaced by a fresh one on standby."""
+    write(project, "demo/pid.py", "import os\nprint(os.getpid())\n")
+    pool = WorkerPool(2, str(project.snippets), (), standby=1)
+    try:
+        assert all(o.ok for o in run(project, pool=pool).values())
+        assert [w.process.is_alive() for w in pool.workers] == [True], "not one worker on standby"
+        standby = pool.workers[0].process.pid
+        write(project, "demo/pid.py", "import os\nprint('saved', os.getpid())\n")
+        (saved,) = runner.run(project, ["demo/pid.py"], pool=pool, progress=False)
+        assert saved.status == "ran" and text_of(saved) == f"saved {standby}\n", "it did not run on the standby"
+        write(project, "demo/thread.py", "import threading, time\n"
+                                         "threading.Thread(target=time.sleep, args=(3,)).start()\n")
+        (spoiled,) = runner.run(project, ["demo/thread.py"], pool=pool, progress=False)
+        assert spoiled.status == "failed" and [w.process.pid for w in pool.workers] != [standby]
+        assert len(pool.workers) == 1 and pool.workers[0].process.is_alive(), "no fresh worker on standby"
+    finally:
+        pool.close()
+    assert not pool.workers
 
 PROBES = {
     "a01_env.py": "import os\nos.environ['LEAK'] = '1'\n",

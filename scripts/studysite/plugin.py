@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 import threading
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from mkdocs.utils import get_relative_url
 from . import claims, downloads, embed, faq, labs, runner, strings
 from .config import StudySiteConfig
 from .outcome import Outcome
+from .pool import WorkerPool
 from .project import Project
 from .worker import SnippetError, cells_of
 
@@ -32,6 +34,7 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):
 
     def __init__(self):
         self.serving = False
+        self.pool: WorkerPool | None = None  # mkdocs serve's, for the session
         self.project: Project | None = None
         self.lectures: list[str] = []
         self.faq_order: list[str] = []
@@ -44,6 +47,10 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
+
+    def on_shutdown(self):
+        if self.pool is not None:
+            self.pool.close()
 
     def on_config(self, config):
         root = Path(config.config_file_path).resolve().parent
@@ -69,8 +76,16 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):
         lab_outcomes: list[Outcome] = []
         lab_thread = threading.Thread(target=lambda: lab_outcomes.extend(labs.build(self.project, jobs=1)))
         lab_thread.start()
+        if self.serving and self.pool is None:
+            # One pool for the session, a worker on standby: a saved snippet runs without waiting for
+            # a worker to import TensorFlow.
+            self.pool = WorkerPool(self.config.workers or os.cpu_count() or 1, str(self.project.snippets),
+                                   runner.PRELOAD, standby=1)
         try:
-            outcomes = runner.run(self.project, jobs=self.config.workers, default_timeout=self.config.timeout)
+            outcomes = runner.run(self.project, jobs=self.config.workers, default_timeout=self.config.timeout,
+                                  pool=self.pool)
+            if self.pool is not None:
+                self.pool.keep_standby()  # started now, ready by the next save
         finally:
             lab_thread.join()
         ran = [o for o in outcomes + lab_outcomes if o.status != "cached"]

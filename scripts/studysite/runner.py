@@ -26,6 +26,7 @@ from .outcome import Outcome
 from .pool import Stopped, Task, WorkerPool
 from .project import Project
 
+PRELOAD = ("tensorflow", "keras")  # what a worker imports once, before its first snippet
 KEEP_OLD_RUNS = 1  # figure folders of earlier results kept, for a build still reading them
 STAGING = ".run-"
 
@@ -163,9 +164,12 @@ def plan(project: Project, selected: list[str] | None = None, force: bool = Fals
 
 
 def run(project: Project, selected: list[str] | None = None, *, force: bool = False, jobs: int | None = None,
-        preload: tuple[str, ...] = ("tensorflow", "keras"), progress: bool = True,
-        default_timeout: float = cache.DEFAULT_TIMEOUT) -> list[Outcome]:
-    """Bring every selected snippet's outputs up to date; return one Outcome per snippet."""
+        preload: tuple[str, ...] = PRELOAD, progress: bool = True,
+        default_timeout: float = cache.DEFAULT_TIMEOUT, pool: WorkerPool | None = None) -> list[Outcome]:
+    """Bring every selected snippet's outputs up to date; return one Outcome per snippet.
+
+    With `pool` (mkdocs serve's, kept for the session) the snippets run in its workers, and it
+    stays open; else in a pool of `jobs` workers made for this run."""
     rels = cache.discover(project.snippets) if selected is None else list(selected)
     outcomes, todo = plan(project, rels, force)
     outputs = project.outputs
@@ -174,6 +178,7 @@ def run(project: Project, selected: list[str] | None = None, *, force: bool = Fa
     bar = Progress(len(todo), progress)
     staged: dict[str, Path] = {}
     keys = dict(todo)
+    own = None  # the pool made for this run, if any
     try:
         if todo:
             tasks = []
@@ -181,7 +186,9 @@ def run(project: Project, selected: list[str] | None = None, *, force: bool = Fa
                 staged[rel] = Path(tempfile.mkdtemp(prefix=f"{STAGING}{os.getpid()}-", dir=outputs))
                 tasks.append(Task(rel, (str(project.snippets / rel), str(staged[rel]), str(project.snippets)),
                                   cache.timeout_of(project.snippets, rel, default_timeout)))
-            pool = WorkerPool(max(1, min(jobs or os.cpu_count() or 1, len(todo))), str(project.snippets), preload)
+            if pool is None:
+                pool = own = WorkerPool(max(1, min(jobs or os.cpu_count() or 1, len(todo))), str(project.snippets),
+                                        preload)
             for task, result in pool.run(tasks, on_start=lambda t: bar.started(t.name)):
                 rel = task.name
                 if isinstance(result, Stopped):
@@ -203,6 +210,8 @@ def run(project: Project, selected: list[str] | None = None, *, force: bool = Fa
                 bar.done(outcome)
     finally:
         bar.close()
+        if own is not None:
+            own.close()
         for folder in staged.values():  # Ctrl-C or an error: nothing half-made is left behind
             shutil.rmtree(folder, ignore_errors=True)
     return [outcomes[rel] for rel in rels]
