@@ -331,19 +331,60 @@ def test_a_check_that_passes_on_the_starter_is_caught():
     assert any("fails with NameError" in p for p in problems), problems
 
 
-def test_a_failing_solution_fails_the_exercise_naming_its_language_role_and_cell(tmp_path):
-    """Four kernels run side by side; one solution raising is enough, and nothing is written."""
+def probe_project(tmp_path, solution: str) -> Project:
     root = tmp_path / "project"
     (root / "practice").mkdir(parents=True)
     (root / "snippets").mkdir()
     shutil.copy(PROJECT.snippets / "dlnotes.py", root / "snippets" / "dlnotes.py")
     (root / "practice" / "probe.py").write_text(
         '# %% [markdown] tags=["ko"]\n# # 연습\n\n# %% [markdown] tags=["en"]\n# # Probe\n\n'
+        f'# %%\nfrom dlnotes_check import check\nopen({str(tmp_path / "runs.txt")!r}, "a").write("run\\n")\n\n'
         '# %% tags=["starter"]\n# TODO\nx = None\n\n'
-        '# %% tags=["solution"]\nx = 1 / 0\n', encoding="utf-8")
-    project = Project.at(root)
+        f'# %% tags=["solution"]\n{solution}\n\n'
+        '# %%\ncheck((lambda: x == 1, "x는 1이어야 합니다.", "x should be 1."),)\n', encoding="utf-8")
+    return Project.at(root)
+
+
+def test_an_exercise_runs_once_and_each_language_reads_its_own_messages(tmp_path):
+    """The starter and the solution run once each; the English notebooks get the same outputs, with
+    the English message of each check."""
+    project = probe_project(tmp_path, "x = 1\nprint(x * 7)")
+    outcome = practice.execute(project, "probe.py", jobs=2)
+    assert outcome.ok, outcome.describe()
+    assert (tmp_path / "runs.txt").read_text() == "run\nrun\n", "not one run per role"
+
+    def outputs(lang, role):
+        import nbformat
+
+        nb = nbformat.read(practice.executed_path(project, "probe.py", lang, role), as_version=4)
+        code = [cell for cell in nb.cells if cell.cell_type == "code"]
+        return ["".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream") for cell in code], [
+            o for cell in code for o in cell.outputs if o.output_type == "error"]
+
+    (ko, _), (en, _) = outputs("ko", "solution"), outputs("en", "solution")
+    assert ko[-2:] == ["7\n", "✓ x는 1이어야 합니다.\n모두 통과했습니다.\n"], ko
+    assert en[-2:] == ["7\n", "✓ x should be 1.\nAll checks passed.\n"], en
+    (_, [ko_error]), (en_text, [en_error]) = outputs("ko", "starter"), outputs("en", "starter")
+    assert (ko_error.ename, ko_error.evalue) == ("CheckFailed", "x는 1이어야 합니다."), ko_error
+    assert (en_error.ename, en_error.evalue) == ("CheckFailed", "x should be 1."), en_error
+    assert "x should be 1." in en_error.traceback[-1] and en_text[-1] == "✗ x should be 1.\n", en_text
+
+
+def test_an_exercise_that_prints_korean_outside_a_check_fails_naming_the_cell(tmp_path):
+    """Only a check's message has a twin in the other language: other Korean output cannot be translated."""
+    project = probe_project(tmp_path, 'x = 1\nprint("정답", x)')
+    outcome = practice.execute(project, "probe.py", jobs=2)
+    assert outcome.status == "failed", outcome
+    error = outcome.error
+    assert "solution, code cell 2" in error and "prints Korean" in error and "정답 1" in error, error
+    assert not list((project.root / "_generated").rglob("*.ipynb")), "a failed exercise wrote notebooks"
+
+
+def test_a_failing_solution_fails_the_exercise_naming_its_role_and_cell(tmp_path):
+    """The starter and the solution run side by side; the solution raising is enough, and nothing is written."""
+    project = probe_project(tmp_path, "x = 1 / 0")
     outcome = practice.execute(project, "probe.py", jobs=2)
     assert outcome.status == "failed" and outcome.source == "practice/probe.py", outcome
     assert "solution" in outcome.error and "ZeroDivisionError" in outcome.error, outcome.error
     assert outcome.cell is not None, outcome
-    assert not list((root / "_generated").rglob("*.ipynb")), "a failed exercise wrote notebooks"
+    assert not list((project.root / "_generated").rglob("*.ipynb")), "a failed exercise wrote notebooks"

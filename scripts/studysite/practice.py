@@ -16,14 +16,18 @@ lab (prose cells tagged ``ko`` / ``en``, comments ``# ko: … # en: …``). A ce
 is what the student gets (``# TODO`` and placeholders); the cell tagged ``solution`` right after it
 replaces it in the solution. Untagged code cells (setup and checks) are shared. A check calls
 ``check(condition, "한국어 메시지", "English message")``; the notebook of each language prints its
-own message. The build executes the solution and the starter of each language once in a fresh
-kernel (``kernels``) and caches them by content (``_generated/practice/``); the starter as downloaded is
-written to ``docs/<lang>/practice/<name>.ipynb``. A page shows an exercise with the line
-``!exercise <name>``: the downloads and the solution, folded.
+own message. The build executes the solution and the starter once each, in a fresh kernel
+(``kernels``), in the first language; the other language's notebooks get the same outputs with each
+check message in their language (``translated``: what a check prints is its message, and nothing
+else in an exercise may print words of a language). They are cached by content
+(``_generated/practice/``); the starter as downloaded is written to
+``docs/<lang>/practice/<name>.ipynb``. A page shows an exercise with the line ``!exercise <name>``:
+the downloads and the solution, folded.
 """
 
 from __future__ import annotations
 
+import ast
 import copy
 import hashlib
 import html
@@ -247,6 +251,53 @@ def notebook(project: Project, name: str, lang: str, role: str):
     return out
 
 
+RUN_LANGUAGE = LANGUAGES[0]  # the language an exercise runs in; the other's outputs are translated
+HANGUL = re.compile("[\uac00-\ud7a3]")
+
+
+def message_table(nb, source: str, target: str) -> dict[str, str]:
+    """Each check message of ``source`` in the notebook, and the same message in ``target``: the
+    two strings after each check's lambda, ``check((lambda: ..., "한국어", "English"), ...)``."""
+    index = {lang: n for n, lang in enumerate(LANGUAGES, start=1)}
+    table = {UI[source]["check_passed"]: UI[target]["check_passed"]}
+    for cell in nb.cells:
+        if cell.cell_type != "code" or "check(" not in cell.source:
+            continue
+        for node in ast.walk(ast.parse(cell.source)):
+            if (isinstance(node, ast.Tuple) and len(node.elts) == 3 and isinstance(node.elts[0], ast.Lambda)
+                    and all(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.elts[1:])):
+                mine, theirs = node.elts[index[source]].value, node.elts[index[target]].value
+                if table.setdefault(mine, theirs) != theirs:
+                    raise labs.LabError(f"the check message {mine!r} has two translations")
+    return table
+
+
+def translated(outputs: list, table: dict[str, str], target: str) -> list:
+    """A cell's outputs in ``target``: every check message replaced by its twin. A traceback's last
+    line (the error and its message) is translated; the source lines above it are the run's."""
+    outputs = copy.deepcopy(outputs)
+    if not table:
+        return outputs
+    words = re.compile("|".join(re.escape(m) for m in sorted(table, key=len, reverse=True)))
+
+    def swap(text: str) -> str:
+        return words.sub(lambda match: table[match[0]], text)
+
+    for out in outputs:
+        if out.get("output_type") == "stream":
+            out["text"] = swap(out["text"])
+        elif out.get("output_type") == "error":
+            out["evalue"] = swap(out["evalue"])
+            if out.get("traceback"):
+                out["traceback"][-1] = swap(out["traceback"][-1])
+        shown = out.get("text", "") + out.get("evalue", "") + out.get("data", {}).get("text/plain", "")
+        korean = [line for line in shown.splitlines() if HANGUL.search(line)] if target != "ko" else []
+        if korean:
+            raise labs.LabError(f"it prints Korean that is no check message ({korean[0][:80]!r}): print "
+                                "numbers and code, and words only through check()")
+    return outputs
+
+
 def key_of(project: Project, name: str) -> str:
     digest = hashlib.sha256(cache.environment_fingerprint(
         project.root, _HERE / "practice.py", _HERE / "labs.py", _HERE / "inline.py", _HERE / "bilingual.py",
@@ -283,8 +334,8 @@ def current_key(path: Path) -> str | None:
 
 
 def execute(project: Project, name: str, *, jobs: int = 1) -> Outcome:
-    """Run the solution and the starter of every language, each once in a fresh kernel, ``jobs`` at a
-    time; write them and the downloads."""
+    """Run the solution and the starter, each once in a fresh kernel (side by side with ``jobs`` > 1);
+    write the notebooks of every language and the downloads."""
     start = time.perf_counter()
     key = key_of(project, name)
     try:
@@ -292,20 +343,32 @@ def execute(project: Project, name: str, *, jobs: int = 1) -> Outcome:
     except labs.LabError as error:
         return Outcome("practice", name, "failed", round(time.perf_counter() - start, 1), error=str(error))
 
-    def run(item) -> tuple[float, labs.LabError | None]:
-        (_, role), nb = item
+    def run(role: str) -> tuple[float, labs.LabError | None]:
+        nb = books[RUN_LANGUAGE, role]
         try:
             return _run(nb, allow_errors=role == "starter"), None
         except kernels.CellError as error:
             return 0.0, labs._failure(nb, error)
 
-    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:  # each kernel is its own process
-        runs = dict(zip(books, pool.map(run, books.items())))
-    for (lang, role), (seconds, failure) in runs.items():
+    with ThreadPoolExecutor(max_workers=max(1, min(jobs, len(ROLES)))) as pool:  # each kernel is its own process
+        runs = dict(zip(ROLES, pool.map(run, ROLES)))
+    for role, (seconds, failure) in runs.items():
         if failure:
             return Outcome("practice", name, "failed", round(time.perf_counter() - start, 1), cell=failure.cell,
-                           error=f"{lang} {role}: {failure}")
-        books[lang, role].metadata["dlnotes"].update(key=key, seconds=round(seconds, 1))
+                           error=f"{role}: {failure}")
+        ran = books[RUN_LANGUAGE, role]
+        for lang in LANGUAGES:
+            book = books[lang, role]
+            table = {} if lang == RUN_LANGUAGE else message_table(ran, RUN_LANGUAGE, lang)
+            mine, done = ([c for c in nb.cells if c.cell_type == "code"] for nb in (book, ran))
+            for index, (cell, executed) in enumerate(zip(mine, done)):
+                try:
+                    cell.outputs, cell.execution_count = translated(executed.outputs, table, lang), \
+                        executed.execution_count
+                except labs.LabError as error:
+                    return Outcome("practice", name, "failed", round(time.perf_counter() - start, 1),
+                                   cell=book.cells.index(cell), error=f"{role}, code cell {index + 1}: {error}")
+            book.metadata["dlnotes"].update(key=key, seconds=round(seconds, 1))
     with runner.lock(project.outputs, f"practice:{name}"):
         for (lang, role), nb in books.items():
             _write(nb, executed_path(project, name, lang, role))
