@@ -80,7 +80,9 @@ def build_site():
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory, snippet_outcomes, lab_outcomes, practice_outcomes, build_site) -> Path:
-    # Snippets, labs and exercises first: each runs once, and the build finds them cached.
+    # Snippets, labs and exercises first: each runs once, and the build finds them cached. Every
+    # snippet, also where a `-k` selected no snippet test (the build needs them all).
+    runner.run(PROJECT, progress=True)
     out = tmp_path_factory.mktemp("site")
     build = build_site(out)
     assert build.returncode == 0, f"mkdocs build --strict failed:\n{build.stderr[-6000:]}"
