@@ -116,6 +116,7 @@ def page_weights(site: Path) -> tuple[str, dict[str, int]]:
 
 
 def _weights_in_browser(site: Path, pages: list[str], chromium: str) -> dict[str, int]:
+    from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
@@ -135,7 +136,14 @@ def _weights_in_browser(site: Path, pages: list[str], chromium: str) -> dict[str
                 context = browser.new_context()  # a cold cache: everything the page needs
                 page = context.new_page()
                 loaded = []
-                page.on("requestfinished", lambda r, loaded=loaded: loaded.append(r.sizes()["responseBodySize"]))
+
+                def finished(request, loaded=loaded):
+                    try:
+                        loaded.append(request.sizes()["responseBodySize"])
+                    except PlaywrightError:  # it finished as the page closed: too late to ask, and not counted
+                        pass
+
+                page.on("requestfinished", finished)
                 page.goto(base + ("" if page_path == "." else page_path + "/"), wait_until="networkidle")
                 page.evaluate("window.scrollTo(0, document.body.scrollHeight)")  # lazy figures too
                 page.wait_for_load_state("networkidle")
