@@ -162,13 +162,7 @@ def check_cells(nb) -> list:
 
 def messages(cell, lang: str) -> list[str]:
     """The messages of the reader's language in a check cell: check((lambda: ..., "ko", "en"), ...)."""
-    import ast
-
-    found = []
-    for node in ast.walk(ast.parse(cell.source)):
-        if isinstance(node, ast.Tuple) and len(node.elts) == 3 and isinstance(node.elts[0], ast.Lambda):
-            found.append(node.elts[1 if lang == "ko" else 2].value)
-    return found
+    return [messages[lang] for messages in practice.check_messages(cell.source)]
 
 
 def test_there_are_exercises_and_a_mock_exam():

@@ -255,26 +255,28 @@ RUN_LANGUAGE = LANGUAGES[0]  # the language an exercise runs in; the other's out
 HANGUL = re.compile("[\uac00-\ud7a3]")
 
 
+def check_messages(source: str) -> list[dict[str, str]]:
+    """The messages of each check in a cell's code, by language: the two strings after each check's
+    lambda, ``check((lambda: ..., "한국어", "English"), ...)``."""
+    return [dict(zip(LANGUAGES, (e.value for e in node.elts[1:]))) for node in ast.walk(ast.parse(source))
+            if isinstance(node, ast.Tuple) and len(node.elts) == 3 and isinstance(node.elts[0], ast.Lambda)
+            and all(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.elts[1:])]
+
+
 def message_table(nb, source: str, target: str) -> dict[str, str]:
-    """Each check message of ``source`` in the notebook, and the same message in ``target``: the
-    two strings after each check's lambda, ``check((lambda: ..., "한국어", "English"), ...)``."""
-    index = {lang: n for n, lang in enumerate(LANGUAGES, start=1)}
+    """Each check message of ``source`` in the notebook, and the same message in ``target``."""
     table = {UI[source]["check_passed"]: UI[target]["check_passed"]}
     for cell in nb.cells:
-        if cell.cell_type != "code" or "check(" not in cell.source:
-            continue
-        for node in ast.walk(ast.parse(cell.source)):
-            if (isinstance(node, ast.Tuple) and len(node.elts) == 3 and isinstance(node.elts[0], ast.Lambda)
-                    and all(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.elts[1:])):
-                mine, theirs = node.elts[index[source]].value, node.elts[index[target]].value
-                if table.setdefault(mine, theirs) != theirs:
-                    raise labs.LabError(f"the check message {mine!r} has two translations")
+        for messages in check_messages(cell.source) if cell.cell_type == "code" and "check(" in cell.source else []:
+            if table.setdefault(messages[source], messages[target]) != messages[target]:
+                raise labs.LabError(f"the check message {messages[source]!r} has two translations")
     return table
 
 
-def translated(outputs: list, table: dict[str, str], target: str) -> list:
-    """A cell's outputs in ``target``: every check message replaced by its twin. A traceback's last
-    line (the error and its message) is translated; the source lines above it are the run's."""
+def translated(outputs: list, table: dict[str, str]) -> list:
+    """A cell's outputs in the other language: every check message replaced by its twin (``table``,
+    empty for the language of the run). A traceback's last line (the error and its message) is
+    translated; the source lines above it are the run's."""
     outputs = copy.deepcopy(outputs)
     if not table:
         return outputs
@@ -291,7 +293,7 @@ def translated(outputs: list, table: dict[str, str], target: str) -> list:
             if out.get("traceback"):
                 out["traceback"][-1] = swap(out["traceback"][-1])
         shown = out.get("text", "") + out.get("evalue", "") + out.get("data", {}).get("text/plain", "")
-        korean = [line for line in shown.splitlines() if HANGUL.search(line)] if target != "ko" else []
+        korean = [line for line in shown.splitlines() if HANGUL.search(line)]  # the run's language, left over
         if korean:
             raise labs.LabError(f"it prints Korean that is no check message ({korean[0][:80]!r}): print "
                                 "numbers and code, and words only through check()")
@@ -363,7 +365,7 @@ def execute(project: Project, name: str, *, jobs: int = 1) -> Outcome:
             mine, done = ([c for c in nb.cells if c.cell_type == "code"] for nb in (book, ran))
             for index, (cell, executed) in enumerate(zip(mine, done)):
                 try:
-                    cell.outputs, cell.execution_count = translated(executed.outputs, table, lang), \
+                    cell.outputs, cell.execution_count = translated(executed.outputs, table), \
                         executed.execution_count
                 except labs.LabError as error:
                     return Outcome("practice", name, "failed", round(time.perf_counter() - start, 1),
