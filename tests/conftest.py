@@ -15,6 +15,7 @@ from studysite import cache, labs, practice, runner
 from studysite.project import Project
 
 PROJECT = Project.find(Path(__file__).parent)
+pytest_plugins = ("kept", "pytester")  # kept: passed tests kept while their inputs are the same
 
 
 @pytest.fixture(scope="session")

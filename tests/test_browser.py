@@ -8,7 +8,8 @@ that one visit gathers what every per-page test checks (network, console, images
 palettes' figures, math, copy buttons, axe, the width on a phone, the language switch), several
 pages at a time (BROWSER_PAGES_AT_ONCE, default 2); each test then asserts on its own page's
 findings, naming the page. A clean visit is kept (in .cache/browser-visits) until a file it
-loaded changes: see `kept_visit`.
+loaded changes: see `kept_visit`. The single interactions (a dark system, copy, zoom, print) are
+kept tests by the same rule (tests/kept.py): the files the server sent them are their inputs.
 """
 
 from __future__ import annotations
@@ -23,11 +24,13 @@ import json
 import os
 import re
 import shutil
+import subprocess
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import kept
 import pytest
 
 from studysite import embed, labs, worker
@@ -98,6 +101,10 @@ def every_page():
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
+
+    def send_head(self):
+        kept.served(self.translate_path(self.path))  # a kept test's inputs (tests/kept.py)
+        return super().send_head()
 
 
 @pytest.fixture(scope="module")
@@ -373,9 +380,9 @@ async def gather_at_once(jobs) -> list:
 # the same bytes again costs minutes and can find nothing new. So a clean visit is kept, under a
 # key of all of those, and a page is visited again once any of them changes (Bazel keeps test
 # results by the same rule). A visit with a failure is never kept: it is looked at again.
-# BROWSER_REVISIT=1 visits every page; a fresh clone (CI) has nothing kept.
+# RERUN_KEPT=1 visits every page; a fresh clone (CI) has nothing kept.
 KEPT = PROJECT.root / ".cache" / "browser-visits"
-REVISIT = os.environ.get("BROWSER_REVISIT") == "1"
+REVISIT = kept.RERUN
 SERVER = "http://served/"  # a kept visit's URLs: the port changes from session to session
 
 
@@ -386,6 +393,17 @@ def tools_digest(browser_version: str) -> bytes:
     for file in sorted(Path(axe_playwright_python.__file__).parent.rglob("*.[jp][sy]")):  # axe.min.js, *.py
         digest.update(file.name.encode() + hashlib.sha256(file.read_bytes()).digest())
     return digest.digest()
+
+
+@functools.cache
+def browser_tools() -> str:
+    """What a kept browser test (tests/kept.py) depends on besides the files it was sent."""
+    version = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True, check=True).stdout
+    return tools_digest(version.strip()).hex()
+
+
+# A single interaction (zoom, print, copy, a dark system): kept while the files it was sent are the same.
+KEPT_INTERACTION = pytest.mark.kept(served="site", tools=browser_tools)
 
 
 @functools.cache
@@ -409,12 +427,12 @@ def kept_file(lang: str, page: Path) -> Path:
 def kept_visit(site: Path, server: str, lang: str, page: Path, browser_version: str) -> Findings | None:
     """The visit kept for this page, if every file it loaded is still the same."""
     try:
-        kept = json.loads(kept_file(lang, page).read_text(encoding="utf-8"))
+        record = json.loads(kept_file(lang, page).read_text(encoding="utf-8"))
     except (FileNotFoundError, json.JSONDecodeError):
         return None
-    if kept.get("key") != visit_key(site, kept["findings"]["loaded"], browser_version):
+    if record.get("key") != visit_key(site, record["findings"]["loaded"], browser_version):
         return None
-    findings = json.loads(json.dumps(kept["findings"]).replace(SERVER, server))
+    findings = json.loads(json.dumps(record["findings"]).replace(SERVER, server))
     return Findings(**{**findings, "math": tuple(findings["math"])})
 
 
@@ -435,8 +453,8 @@ def findings(request, browser, server, site) -> dict[tuple[str, Path], Findings]
     earlier visit of the same files."""
     wanted = wanted_params(request, PER_PAGE_TESTS, ("lang", "page"))
     version = browser.chromium.version
-    found = {} if REVISIT else {(lang, page): kept for lang, page in wanted
-                                if (kept := kept_visit(site, server, lang, page, version))}
+    found = {} if REVISIT else {(lang, page): one for lang, page in wanted
+                                if (one := kept_visit(site, server, lang, page, version))}
     to_visit = [one for one in wanted if one not in found]
     axe = Axe()
 
@@ -454,7 +472,7 @@ def findings(request, browser, server, site) -> dict[tuple[str, Path], Findings]
     for (lang, page), one in visited.items():
         keep_visit(site, server, lang, page, one, version)
     print(f"\nbrowser: {len(visited)} pages visited, {len(found)} kept from a visit of the same files "
-          "(BROWSER_REVISIT=1 visits them all)")
+          "(RERUN_KEPT=1 visits them all)")
     return {**found, **visited}
 
 
@@ -559,6 +577,7 @@ def test_accessibility_has_no_serious_violations(findings, lang, page):
 FIGURE_PAGE = Path("lectures/models-and-training.md")
 
 
+@KEPT_INTERACTION
 def test_a_reader_with_a_dark_system_gets_the_dark_figures(browser, server, site):
     """No toggle touched: a system set to dark gives the slate palette and its figures."""
 
@@ -577,6 +596,7 @@ def test_a_reader_with_a_dark_system_gets_the_dark_figures(browser, server, site
     assert all(i["width"] for i in images if i["shown"]), [i["url"] for i in images if i["shown"] and not i["width"]]
 
 
+@pytest.mark.kept("snippets/training/linear_fit.py", served="site", tools=browser_tools)
 def test_copy_button_copies_exactly_the_snippet(browser, server, site):
     """The first code block of the first lecture is the `fit` section of snippets/training/linear_fit.py."""
 
@@ -751,6 +771,7 @@ async def zoom(browser: Browser, url: str, server: str, how: str) -> dict:
         await visit.close()
 
 
+@KEPT_INTERACTION
 @pytest.mark.parametrize(("lang", "how"), [("ko", "click"), ("en", "enter"), ("ko", "tap")])
 def test_a_figure_opens_larger_and_escape_closes_it(browser, server, site, lang, how):
     url = url_of(server, site, lang, FIGURE_PAGE)
@@ -819,6 +840,7 @@ async def print_out(browser: Browser, url: str, server: str) -> dict:
         await visit.close()
 
 
+@pytest.mark.kept("docs/*/lectures/*.md", served="site", tools=browser_tools)  # their titles
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_lecture_prints_as_one_pdf_with_no_code_cut(browser, server, site, lang):
     url = server + ("print_page/" if lang == LANGS[0] else f"{lang}/print_page/")
@@ -844,6 +866,7 @@ def test_every_lecture_prints_as_one_pdf_with_no_code_cut(browser, server, site,
     assert 10 <= count <= 150, f"{where}: the PDF of every lecture has {count} pages"
 
 
+@KEPT_INTERACTION
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_cheat_sheet_prints_on_two_a4_pages(browser, server, site, lang):
     page = Path("cheat-sheet.md")

@@ -13,6 +13,9 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from studysite import kernels
 
+# A test here passed is kept while the code it tests is the same (tests/kept.py).
+pytestmark = pytest.mark.kept("scripts/studysite/**/*.py")
+
 # A little of everything a notebook shows: streams, a wide DataFrame as the cell's result (pandas
 # decides at import time how many columns a kernel shows), a display() call, an inline figure, a
 # Keras fit, and a string's hash (fixed by PYTHONHASHSEED=0 in every kernel).

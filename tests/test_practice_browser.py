@@ -1,6 +1,6 @@
 """The practice pages in Chromium: answer a question of each kind with the keyboard, see the feedback, reload.
 
-Uses the server, browser and site of test_browser (skipped, like it, without Chromium).
+Uses the Chromium, the page visits and the server of test_browser (skipped, like it, without Chromium).
 """
 
 from __future__ import annotations
@@ -10,44 +10,24 @@ import http.server
 import os
 import threading
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-from test_browser import CHROMIUM, FLAGS, QuietHandler, url_of
+from axe_playwright_python.async_playwright import Axe
+from test_browser import Browser, QuietHandler, Visit, browser_tools, url_of
 
-pytestmark = pytest.mark.browser
+# Kept while the files they were sent are the same (tests/kept.py).
+pytestmark = [pytest.mark.browser, pytest.mark.kept(served="practice_site", tools=browser_tools)]
 
 PAGE = Path("practice/binary-classification.md")
 
 
 @pytest.fixture(scope="module")
 def browser():
-    """A synchronous Chromium of this module's own (tests/test_browser.py drives its own asynchronously)."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield launched
-        launched.close()
-
-
-class Visit:
-    """One page load, with the console errors, failed requests and requests to other hosts it made."""
-
-    def __init__(self, browser, url: str, server: str, **context):
-        self.context = browser.new_context(**context)
-        self.page = self.context.new_page()
-        self.errors, self.failed, self.foreign = [], [], []
-        host = urlsplit(server).netloc
-        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("request", lambda r: urlsplit(r.url).netloc not in (host, "") and not r.url.startswith("data:")
-                     and self.foreign.append(r.url))
-        self.page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.url} ({r.status})"))
-        self.page.goto(url, wait_until="networkidle")
-
-    def close(self):
-        self.context.close()
+    """A Chromium of this module's own, driven as test_browser drives its own (pytest gives one module's
+    fixtures to no other)."""
+    browser = Browser()
+    yield browser
+    browser.close()
 
 
 @pytest.fixture(scope="module")
@@ -66,61 +46,82 @@ def practice_server(practice_site):
     httpd.shutdown()
 
 
-def answer_with_keyboard(page, quiz, choice: int) -> None:
-    radio = quiz.locator('input[name="answer"]').nth(choice)
-    radio.focus()
-    page.keyboard.press("Space")  # auto_submit: choosing is answering
+async def answer_with_keyboard(page, quiz, choice: int) -> None:
+    await quiz.locator('input[name="answer"]').nth(choice).focus()
+    await page.keyboard.press("Space")  # auto_submit: choosing is answering
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_a_concept_check_and_a_predict_question_give_feedback_and_survive_a_reload(
-        browser, practice_server, practice_site, lang):  # noqa: F811
+        browser, practice_server, practice_site, lang):
     url = url_of(practice_server, practice_site, lang, PAGE)
-    visit = Visit(browser, url, practice_server)
-    p = visit.page
-    try:
-        quizzes = p.locator(".quiz")
-        concept = quizzes.nth(0)
-        right = concept.locator('input[name="answer"]').evaluate_all(
-            "els => els.findIndex(e => e.dataset.correct === 'true')")
-        answer_with_keyboard(p, concept, right)
-        assert concept.locator("section.content").is_visible(), f"{url}: no explanation after a right answer"
 
-        predict = next(quizzes.nth(i) for i in range(quizzes.count())
-                       if quizzes.nth(i).locator(".highlight").count())  # the first that shows code
-        wrong = predict.locator('input[name="answer"]').evaluate_all(
-            "els => els.findIndex(e => e.dataset.correct !== 'true')")
-        answer_with_keyboard(p, predict, wrong)
-        feedback = predict.locator(".quiz-feedback")
-        assert feedback.is_visible() and feedback.inner_text().strip(), f"{url}: no feedback after a wrong answer"
-        shown_right = predict.locator('input[data-correct="true"] + label').inner_text()
-        assert "{output" not in shown_right and shown_right.strip(), f"{url}: the right choice is {shown_right!r}"
-        assert not visit.errors and not visit.failed and not visit.foreign, (visit.errors, visit.failed, visit.foreign)
+    async def answer() -> list[str]:
+        problems = []
+        visit = await Visit.open(browser, url, practice_server)
+        p = visit.page
+        try:
+            quizzes = p.locator(".quiz")
+            concept = quizzes.nth(0)
+            right = await concept.locator('input[name="answer"]').evaluate_all(
+                "els => els.findIndex(e => e.dataset.correct === 'true')")
+            await answer_with_keyboard(p, concept, right)
+            if not await concept.locator("section.content").is_visible():
+                problems.append("no explanation after a right answer")
 
-        p.reload(wait_until="networkidle")
-        kept = p.locator(".quiz").nth(0).locator('input[name="answer"]').nth(right)
-        assert kept.is_checked(), f"{url}: the answer did not survive a reload"
-    finally:
-        visit.close()
+            predict = None
+            for i in range(await quizzes.count()):  # the first that shows code
+                if await quizzes.nth(i).locator(".highlight").count():
+                    predict = quizzes.nth(i)
+                    break
+            wrong = await predict.locator('input[name="answer"]').evaluate_all(
+                "els => els.findIndex(e => e.dataset.correct !== 'true')")
+            await answer_with_keyboard(p, predict, wrong)
+            feedback = predict.locator(".quiz-feedback")
+            if not (await feedback.is_visible() and (await feedback.inner_text()).strip()):
+                problems.append("no feedback after a wrong answer")
+            shown_right = await predict.locator('input[data-correct="true"] + label').inner_text()
+            if "{output" in shown_right or not shown_right.strip():
+                problems.append(f"the right choice is {shown_right!r}")
+            await visit.settle()
+            if visit.errors or visit.failed or visit.foreign:
+                problems.append(f"console errors {visit.errors}, failed {visit.failed}, other hosts {visit.foreign}")
+
+            await p.reload(wait_until="load")
+            await p.locator(".quiz").first.wait_for()
+            if not await p.locator(".quiz").nth(0).locator('input[name="answer"]').nth(right).is_checked():
+                problems.append("the answer did not survive a reload")
+            return problems
+        finally:
+            await visit.close()
+
+    problems = browser.run(answer())
+    assert not problems, f"{url}: " + "; ".join(problems)
 
 
-def test_practice_pages_are_accessible_in_dark_mode(browser, practice_server, practice_site):  # noqa: F811
-    from axe_playwright_python.sync_playwright import Axe
+def test_practice_pages_are_accessible_in_dark_mode(browser, practice_server, practice_site):
+    async def check() -> list[str]:
+        axe, problems = Axe(), []
+        for lang in ("ko", "en"):
+            for page in (PAGE, Path("practice/mock-exam.md")):
+                url = url_of(practice_server, practice_site, lang, page)
+                visit = await Visit.open(browser, url, practice_server, color_scheme="dark")
+                try:
+                    scheme = await visit.page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+                    if scheme != "slate":
+                        problems.append(f"docs/{lang}/{page}: not in dark mode ({scheme})")
+                        continue
+                    if page == PAGE:
+                        await answer_with_keyboard(visit.page, visit.page.locator(".quiz").first, 0)
+                    await visit.settle()
+                    context = {"include": [[".md-content"]]}  # the quiz widgets and their code
+                    for violation in (await axe.run(visit.page, context=context)).response["violations"]:
+                        if violation["impact"] in ("serious", "critical"):
+                            problems.append(f"docs/{lang}/{page} (dark): {violation['id']} "
+                                            f"at {[n['target'] for n in violation['nodes'][:3]]}")
+                finally:
+                    await visit.close()
+        return problems
 
-    axe, problems = Axe(), []
-    for lang in ("ko", "en"):
-        for page in (PAGE, Path("practice/mock-exam.md")):
-            url = url_of(practice_server, practice_site, lang, page)
-            visit = Visit(browser, url, practice_server, color_scheme="dark")
-            try:
-                scheme = visit.page.evaluate("document.body.getAttribute('data-md-color-scheme')")
-                assert scheme == "slate", f"docs/{lang}/{page}: not in dark mode ({scheme})"
-                answer_with_keyboard(visit.page, visit.page.locator(".quiz").first, 0) if page == PAGE else None
-                context = {"include": [[".md-content"]]}  # the quiz widgets and their code
-                for violation in axe.run(visit.page, context=context).response["violations"]:
-                    if violation["impact"] in ("serious", "critical"):
-                        problems.append(f"docs/{lang}/{page} (dark): {violation['id']} "
-                                        f"at {[n['target'] for n in violation['nodes'][:3]]}")
-            finally:
-                visit.close()
+    problems = browser.run(check())
     assert not problems, "\n".join(problems)

@@ -22,6 +22,8 @@ from studysite.pool import WorkerPool
 from studysite.project import Project
 
 PROJECT = Project.find(Path(__file__).parent)
+# A test here passed is kept while the code it tests is the same (tests/kept.py).
+pytestmark = pytest.mark.kept("scripts/studysite/**/*.py", "snippets/dlnotes.py")
 
 FIGURE = """
 import matplotlib.pyplot as plt
@@ -83,6 +85,7 @@ def test_data_files_a_snippet_reads_are_part_of_its_key(project):
     assert run(project)["demo/reads.py"].status == "cached"
 
 
+@pytest.mark.kept("scripts/studysite/**/*.py", "snippets/**/*.py", "docs/ko/index.md", "requirements.txt")
 def test_page_prose_is_not_part_of_any_key():
     rels = cache.discover(PROJECT.snippets)[:5]
     keys = {rel: cache.cache_key(PROJECT.root, PROJECT.snippets, rel) for rel in rels}
@@ -383,6 +386,7 @@ def test_stale_staging_folders_are_swept_at_start(project):
     assert not stale.exists()
 
 
+@pytest.mark.kept("scripts/studysite/**/*.py", "snippets/dlnotes.py", "snippets/training/first_learning_curve.py")
 def test_two_cold_runs_are_byte_identical(tmp_path):
     """A real training snippet with a figure, run cold twice in fresh workers: every output file the same."""
     rel = "training/first_learning_curve.py"
