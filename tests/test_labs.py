@@ -29,6 +29,14 @@ def test_every_prose_cell_has_its_twin(lab):
     assert labs.check_twins(labs.read(PROJECT.labs / lab)) == [], f"labs/{lab}"
 
 
+@pytest.mark.parametrize("lab", LABS)
+def test_a_lab_is_the_same_notebook_from_build_to_build(lab):
+    """Nothing in a lab's notebook comes from chance (nbformat gives a new cell a random id)."""
+    made = [nbformat.writes(labs.for_language(labs.read(PROJECT.labs / lab), LANGUAGES[-1], PROJECT.snippets /
+                                              "dlnotes.py")) for _ in range(2)]
+    assert made[0] == made[1], f"labs/{lab}: two reads give two different notebooks"
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("lab", LABS)
 def test_download_is_a_valid_self_contained_notebook(lab, lang, lab_outcomes):

@@ -325,17 +325,22 @@ def test_a_check_that_passes_on_the_starter_is_caught():
     assert any("fails with NameError" in p for p in problems), problems
 
 
+def exercise_source(shared: str, solution: str, starter: str = "# TODO\nx = None") -> str:
+    """An exercise whose last cell checks that x == 1."""
+    return ('# %% [markdown] tags=["ko"]\n# # 연습\n\n# %% [markdown] tags=["en"]\n# # Probe\n\n'
+            f'# %%\nfrom dlnotes_check import check\n{shared}\n\n'
+            f'# %% tags=["starter"]\n{starter}\n\n'
+            f'# %% tags=["solution"]\n{solution}\n\n'
+            '# %%\ncheck((lambda: x == 1, "x는 1이어야 합니다.", "x should be 1."),)\n')
+
+
 def probe_project(tmp_path, solution: str) -> Project:
     root = tmp_path / "project"
     (root / "practice").mkdir(parents=True)
     (root / "snippets").mkdir()
     shutil.copy(PROJECT.snippets / "dlnotes.py", root / "snippets" / "dlnotes.py")
     (root / "practice" / "probe.py").write_text(
-        '# %% [markdown] tags=["ko"]\n# # 연습\n\n# %% [markdown] tags=["en"]\n# # Probe\n\n'
-        f'# %%\nfrom dlnotes_check import check\nopen({str(tmp_path / "runs.txt")!r}, "a").write("run\\n")\n\n'
-        '# %% tags=["starter"]\n# TODO\nx = None\n\n'
-        f'# %% tags=["solution"]\n{solution}\n\n'
-        '# %%\ncheck((lambda: x == 1, "x는 1이어야 합니다.", "x should be 1."),)\n', encoding="utf-8")
+        exercise_source(f'open({str(tmp_path / "runs.txt")!r}, "a").write("run\\n")', solution), encoding="utf-8")
     return Project.at(root)
 
 
@@ -382,3 +387,20 @@ def test_a_failing_solution_fails_the_exercise_naming_its_role_and_cell(tmp_path
     assert "solution" in outcome.error and "ZeroDivisionError" in outcome.error, outcome.error
     assert outcome.cell is not None, outcome
     assert not list((project.root / "_generated").rglob("*.ipynb")), "a failed exercise wrote notebooks"
+
+
+@pytest.mark.kept("scripts/studysite/**/*.py", "snippets/dlnotes.py")
+def test_the_next_exercise_runs_beside_a_long_solution(tmp_path):
+    """Every exercise's kernels share one pool: once a's short starter is done, b starts beside a's solution."""
+    log = str(tmp_path / "times.txt")
+    project = probe_project(tmp_path, "x = 1")
+    (project.root / "practice" / "a.py").write_text(exercise_source(
+        "import time", f'time.sleep(6)\nopen({log!r}, "a").write(f"a-solved {{time.time()}}\\n")\nx = 1'),
+        encoding="utf-8")
+    (project.root / "practice" / "b.py").write_text(exercise_source(
+        f'import time\nopen({log!r}, "a").write(f"b-started {{time.time()}}\\n")', "x = 1"), encoding="utf-8")
+    outcomes = practice.build(project, jobs=2, progress=False)
+    assert [(o.rel, o.status) for o in outcomes] == [("a.py", "ran"), ("b.py", "ran"), ("probe.py", "ran")], \
+        [o.describe() for o in outcomes]
+    times = {event: float(at) for event, at in (line.split() for line in Path(log).read_text().splitlines())}
+    assert times["b-started"] < times["a-solved"], "the next exercise waited for the long solution to finish"

@@ -78,6 +78,7 @@ def read(path: Path):
     nb = jupytext.reads(source, fmt="py:percent")
     starts = [n for n, line in enumerate(source.splitlines(), start=1) if line.startswith("# %%")]
     for index, cell in enumerate(nb.cells):
+        cell.id = f"cell-{index}"  # not a random one: the same notebook from build to build
         cell.metadata["source_line"] = starts[index] if len(starts) == len(nb.cells) else None
     return nb
 

@@ -35,7 +35,7 @@ import logging
 import os
 import re
 import tempfile
-import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -335,15 +335,15 @@ def current_key(path: Path) -> str | None:
     return labs.current_key(path)
 
 
-def execute(project: Project, name: str, *, jobs: int = 1) -> Outcome:
-    """Run the solution and the starter, each once in a fresh kernel (side by side with ``jobs`` > 1);
-    write the notebooks of every language and the downloads."""
-    start = time.perf_counter()
+def _start(project: Project, name: str, pool: ThreadPoolExecutor) -> Callable[[], Outcome]:
+    """Start the exercise's solution and starter in ``pool``, each once in a fresh kernel. The function
+    returned waits for both and writes the notebooks of every language and the downloads."""
     key = key_of(project, name)
     try:
         books = {(lang, role): notebook(project, name, lang, role) for lang in LANGUAGES for role in ROLES}
     except labs.LabError as error:
-        return Outcome("practice", name, "failed", round(time.perf_counter() - start, 1), error=str(error))
+        failed = Outcome("practice", name, "failed", error=str(error))
+        return lambda: failed
 
     def run(role: str) -> tuple[float, labs.LabError | None]:
         nb = books[RUN_LANGUAGE, role]
@@ -352,12 +352,16 @@ def execute(project: Project, name: str, *, jobs: int = 1) -> Outcome:
         except kernels.CellError as error:
             return 0.0, labs._failure(nb, error)
 
-    with ThreadPoolExecutor(max_workers=max(1, min(jobs, len(ROLES)))) as pool:  # each kernel is its own process
-        runs = dict(zip(ROLES, pool.map(run, ROLES)))
-    for role, (seconds, failure) in runs.items():
+    started = {role: pool.submit(run, role) for role in reversed(ROLES)}  # the solution, the longer, first
+    return lambda: _finish(project, name, key, books, {role: started[role].result() for role in ROLES})
+
+
+def _finish(project: Project, name: str, key: str, books: dict, runs: dict) -> Outcome:
+    seconds = round(max(run_seconds for run_seconds, _ in runs.values()), 1)
+    for role, (_, failure) in runs.items():
         if failure:
-            return Outcome("practice", name, "failed", round(time.perf_counter() - start, 1), cell=failure.cell,
-                           error=f"{role}: {failure}")
+            return Outcome("practice", name, "failed", seconds, cell=failure.cell, error=f"{role}: {failure}")
+    for role, (role_seconds, _) in runs.items():
         ran = books[RUN_LANGUAGE, role]
         for lang in LANGUAGES:
             book = books[lang, role]
@@ -368,9 +372,9 @@ def execute(project: Project, name: str, *, jobs: int = 1) -> Outcome:
                     cell.outputs, cell.execution_count = translated(executed.outputs, table), \
                         executed.execution_count
                 except labs.LabError as error:
-                    return Outcome("practice", name, "failed", round(time.perf_counter() - start, 1),
-                                   cell=book.cells.index(cell), error=f"{role}, code cell {index + 1}: {error}")
-            book.metadata["dlnotes"].update(key=key, seconds=round(seconds, 1))
+                    return Outcome("practice", name, "failed", seconds, cell=book.cells.index(cell),
+                                   error=f"{role}, code cell {index + 1}: {error}")
+            book.metadata["dlnotes"].update(key=key, seconds=round(role_seconds, 1))
     with runner.lock(project.outputs, f"practice:{name}"):
         for (lang, role), nb in books.items():
             _write(nb, executed_path(project, name, lang, role))
@@ -378,7 +382,13 @@ def execute(project: Project, name: str, *, jobs: int = 1) -> Outcome:
             starter = notebook(project, name, lang, "starter")
             starter.metadata["dlnotes"]["key"] = key
             _write(starter, download_path(project, name, lang))
-    return Outcome("practice", name, "ran", round(time.perf_counter() - start, 1))
+    return Outcome("practice", name, "ran", seconds)
+
+
+def execute(project: Project, name: str, *, jobs: int = 1) -> Outcome:
+    """Run one exercise's solution and starter (side by side with ``jobs`` > 1) and write its notebooks."""
+    with ThreadPoolExecutor(max_workers=max(1, min(jobs, len(ROLES)))) as pool:  # each kernel is its own process
+        return _start(project, name, pool)()
 
 
 def is_current(project: Project, name: str) -> bool:
@@ -394,11 +404,21 @@ def build(project: Project, *, force: bool = False, jobs: int | None = None, pro
     todo = [name for name in names if force or not is_current(project, name)]
     bar = runner.Progress(len(todo), progress, label="exercises")
     outcomes = {name: Outcome("practice", name, "cached") for name in names if name not in todo}
-    for name in todo:
-        bar.started(name)
-        outcomes[name] = execute(project, name, jobs=jobs or os.cpu_count() or 1)
-        bar.done(outcomes[name])
-    bar.close()
+    # Every exercise's kernels share one pool: a starter is often short, and the next exercise's
+    # solution then runs beside this one's instead of leaving a core idle.
+    pool = ThreadPoolExecutor(max_workers=jobs or os.cpu_count() or 1)  # each kernel is its own process
+    try:
+        finishing = [(name, _start(project, name, pool)) for name in todo]
+        for name, finish in finishing:
+            bar.started(name)
+            outcomes[name] = finish()
+            bar.done(outcomes[name])
+    except BaseException:
+        pool.shutdown(cancel_futures=True)  # Ctrl-C: what has not started does not start
+        raise
+    finally:
+        pool.shutdown()
+        bar.close()
     return [outcomes[name] for name in names]
 
 
