@@ -49,38 +49,51 @@ def _packages() -> bytes:
     return (sys.version + "\n" + "\n".join(versions)).encode()
 
 
-def _digest(file: Path) -> bytes:
+def digest(file: Path) -> bytes:
+    """What a test sent ``file`` depends on: its bytes, except for the search index."""
     if file.is_dir():
         file = file / "index.html"  # what a server sends for a folder
-    return hashlib.sha256(file.read_bytes()).digest() if file.is_file() else b"absent"
+    if not file.is_file():
+        return b"absent"
+    data = file.read_bytes()
+    if file.name == "search_index.json":
+        # Every page loads the search index, and a word changed on any page changes it: a visit
+        # depends on the index loading with its settings, not on its words (the search tests,
+        # never kept, check those). Otherwise one edited sentence would visit every page again.
+        try:
+            index = json.loads(data)
+            return b"search index " + hashlib.sha256(json.dumps(index["config"], sort_keys=True).encode()).digest()
+        except (ValueError, KeyError, TypeError):
+            pass  # an index that does not load is keyed by its bytes: a visit that saw it runs again
+    return hashlib.sha256(data).digest()
 
 
 def _declared(item) -> str:
     """The digest of every input but the files a browser test is sent: taken before the test runs."""
     marker = item.get_closest_marker("kept")
     root = item.config.rootpath
-    digest = hashlib.sha256(item.nodeid.encode() + b"\0" + _packages())
+    key = hashlib.sha256(item.nodeid.encode() + b"\0" + _packages())
     for file in (item.path, item.path.with_name("conftest.py"), Path(__file__)):
-        digest.update(_digest(file))
+        key.update(digest(file))
     for pattern in marker.args:
         matched = sorted(root.glob(pattern))
         if not matched:
             raise pytest.UsageError(f"{item.nodeid}: @pytest.mark.kept({pattern!r}) matches no file")
         for file in matched:
             if file.is_file() and "__pycache__" not in file.parts:
-                digest.update(file.relative_to(root).as_posix().encode() + b"\0" + _digest(file))
+                key.update(file.relative_to(root).as_posix().encode() + b"\0" + digest(file))
     if marker.kwargs.get("tools"):
-        digest.update(marker.kwargs["tools"]().encode())
-    return digest.hexdigest()
+        key.update(marker.kwargs["tools"]().encode())
+    return key.hexdigest()
 
 
 def _key(item, declared: str, served: list[str]) -> str:
-    digest = hashlib.sha256(declared.encode())
+    key = hashlib.sha256(declared.encode())
     if served:
         site = Path(item.funcargs[item.get_closest_marker("kept").kwargs["served"]])
         for rel in served:
-            digest.update(rel.encode() + b"\0" + _digest(site / rel))
-    return digest.hexdigest()
+            key.update(rel.encode() + b"\0" + digest(site / rel))
+    return key.hexdigest()
 
 
 def _record(item) -> Path:
@@ -124,7 +137,7 @@ def pytest_runtest_makereport(item, call):
         served = []
         if marker.kwargs.get("served"):
             site = Path(item.funcargs[marker.kwargs["served"]]).resolve()
-            served = sorted(f.relative_to(site).as_posix() for f in _served if f.is_relative_to(site))
+            served = sorted(f.relative_to(site).as_posix() for f in _served.copy() if f.is_relative_to(site))
             if not served:
                 return report  # a browser test that was sent nothing from its site: no inputs to keep it by
         record = _record(item)

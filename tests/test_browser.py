@@ -408,7 +408,7 @@ KEPT_INTERACTION = pytest.mark.kept(served="site", tools=browser_tools)
 
 @functools.cache
 def file_digest(file: Path) -> bytes:
-    return hashlib.sha256(file.read_bytes()).digest() if file.is_file() else b"absent"
+    return kept.digest(file)
 
 
 def visit_key(site: Path, loaded: list[str], browser_version: str) -> str:

@@ -43,6 +43,13 @@ def test_nothing_is_loaded_from_another_host(site):
         assert not found, f"{html.relative_to(site)} loads {found[:3]} from another host"
 
 
+def test_a_built_site_never_says_an_example_is_still_running(site):
+    # Only a fresh clone's first `mkdocs serve` shows what has not run yet (studysite/first_runs.py).
+    for html in sorted(site.rglob("*.html")):
+        text = html.read_text(encoding="utf-8")
+        assert "still-running" not in text and "claim-pending" not in text, f"{html.relative_to(site)}"
+
+
 def test_math_and_fonts_are_served_by_the_site(site):
     for asset in ("katex.min.js", "katex.min.css", "contrib/auto-render.min.js", "fonts/KaTeX_Main-Regular.woff2"):
         assert (site / "assets/vendor/katex" / asset).is_file(), asset

@@ -74,3 +74,22 @@ def test_a_kept_test_runs_again_once_an_input_changes(pytester, monkeypatch):
     monkeypatch.setattr(kept, "RERUN", False)
     assert session({"wanted.txt": "", "tool.txt": "v3"})[1] == ["plain", "served"]
     assert session()[1] == ["plain", "served"], "a browser test that was sent nothing was kept (by nothing)"
+
+
+def test_the_search_index_is_an_input_by_whether_it_loads_not_by_its_words(tmp_path):
+    index = tmp_path / "search" / "search_index.json"
+    index.parent.mkdir()
+
+    def digest_of(text):
+        index.write_text(text, encoding="utf-8")
+        return kept.digest(index)
+
+    words = digest_of('{"config": {"lang": ["ko"]}, "docs": [{"location": "", "text": "손실 함수"}]}')
+    assert digest_of('{"config": {"lang": ["ko"]}, "docs": [{"location": "", "text": "loss function"}]}') == words
+    assert digest_of('{"config": {"lang": ["en"]}, "docs": []}') != words, "its settings are an input"
+    assert digest_of('{"config": {"lang": ["ko"]}, "docs": [') != words, "an index that does not load is an input"
+    other = tmp_path / "page.json"
+    other.write_text('{"config": {}, "docs": []}', encoding="utf-8")
+    before = kept.digest(other)
+    other.write_text('{"config": {}, "docs": [1]}', encoding="utf-8")
+    assert kept.digest(other) != before, "any other file is an input by its bytes"

@@ -8,7 +8,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from studysite import bilingual, labs
+from studysite import bilingual, first_runs, labs, strings
 from studysite.project import Project
 from studysite.strings import LANGUAGES
 
@@ -123,6 +123,20 @@ def test_a_lab_runs_once_for_both_languages_and_a_failing_cell_is_named(tmp_path
     assert bad.status == "failed" and bad.cell == 2 and bad.line == 8 and "claim broke" in bad.error
     assert "labs/probe.py, cell 2, line 8" in bad.describe()
     assert {lang: path.read_bytes() for lang, path in notebooks.items()} == before, "the last good notebooks were lost"
+
+
+def test_a_lab_not_run_yet_is_its_code_under_a_note_until_it_runs(tmp_path):
+    # A fresh clone's first mkdocs serve (first_runs) shows the lab pages before the labs have run.
+    project = probe_project(tmp_path)
+    write_lab(project, PROBE.format(value=1))
+    assert first_runs.write_lab_placeholders(project) == len(LANGUAGES)
+    for lang in LANGUAGES:
+        waiting = nbformat.read(labs.target_of(project, "probe.py", lang), as_version=4)
+        assert strings.text(lang, "lab_still_running") in waiting.cells[1].source
+        assert all(not cell.get("outputs") for cell in waiting.cells if cell.cell_type == "code")
+    assert first_runs.write_lab_placeholders(project) == 0, "a notebook already there is left alone"
+    for lang in LANGUAGES:  # no key: the next build runs the lab and replaces it
+        assert labs.current_key(labs.target_of(project, "probe.py", lang)) != labs.key_of(project, "probe.py")
 
 
 def test_a_prose_cell_without_its_twin_fails_the_lab(tmp_path):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from studysite import faq, practice, runner
+from studysite import faq, practice, runner, strings
 from studysite.project import Project
 from studysite.strings import LANGUAGES
 
@@ -142,6 +142,15 @@ def test_good_question_gets_the_recorded_line():
     assert "- [x] `b: 2`" in out and "{output" not in out
     named = practice.expand_quizzes(quiz("- [x] {output x/y.py:s line=1}", "- [ ] `a: 2`", snippet=False), FAKE, "p")
     assert "- [x] `a: 1`" in named
+
+
+def test_a_choice_whose_snippet_is_still_running_says_so():
+    # A fresh clone's first mkdocs serve (first_runs): the choice waits, with a note, for its run.
+    question = quiz("- [ ] `b: 3`", "- [x] {output line=2}")
+    out = practice.expand_quizzes(question, {}, "p.md", pending=lambda rel: rel == "x/y.py", lang="en")
+    assert f"- [x] {strings.text('en', 'quiz_still_running')}" in out and "{output" not in out
+    with pytest.raises(practice.QuizError, match="has no output yet"):
+        practice.expand_quizzes(question, {}, "p.md")  # not still running: it has no output
 
 
 # --- Exercises and the mock exam --------------------------------------------------------------------

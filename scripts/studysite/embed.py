@@ -133,6 +133,18 @@ def failure_note(lang: str, message: str, *, never_ran: bool) -> str:
             f"<pre><code>{_one_line(html.escape(message))}</code></pre></div>")
 
 
+def pending_note(lang: str, done: int, total: int) -> str:
+    """In a fresh clone's first ``mkdocs serve`` only (``first_runs``): an example not run yet."""
+    text = strings.text(lang, "still_running").format(done=done, total=total)
+    return f'<div class="admonition info still-running"><p>{html.escape(text)}</p></div>'
+
+
+def pending_mark(lang: str, shown: str = "⏳") -> str:
+    """The same, for a ``{claim}`` or ``{value}`` in prose whose snippet has not run yet."""
+    tip = html.escape(strings.text(lang, "claim_still_running"), quote=True)
+    return f'<span class="claim-pending" role="img" title="{tip}" aria-label="{tip}">{shown}</span>'
+
+
 def _fence(code: str, title: str) -> list[str]:
     ticks = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", code)), default=0))
     return [f'{ticks}python title="{title}"', *code.split("\n"), ticks, ""]

@@ -3,7 +3,8 @@
 Before a build it brings every snippet and lab up to date (only what changed runs); while
 pages are rendered it expands their ``!snippet`` lines and the FAQ index. In ``mkdocs serve``
 a failure is shown on the page and in the log instead of failing the build (a failed build
-would leave the browser's request hanging until the next good one).
+would leave the browser's request hanging until the next good one), and a fresh clone's site is
+served before its examples have run (``first_runs``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from mkdocs.utils import get_relative_url
 
 from . import claims, downloads, embed, faq, labs, runner, strings
 from .config import StudySiteConfig
+from .first_runs import FirstRuns, write_lab_placeholders
 from .outcome import Outcome
 from .pool import WorkerPool
 from .project import Project
@@ -44,6 +46,9 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):
         self.results: dict[str, dict] = {}  # snippet -> its last good result (cells, claims, values)
         self.claims: dict[str, tuple[str, dict]] = {}  # claim id -> (snippet, its assert and line)
         self.cited: set[str] = set()
+        self.first_runs: FirstRuns | None = None  # a fresh clone's first serve: the runs behind it
+        self.waiting: set[str] = set()  # while they go on: the snippets not run yet
+        self.unproved: dict[str, str] = {}  # and claim id -> the snippet not run yet that proves it
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
@@ -61,6 +66,9 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):
         return config
 
     def on_serve(self, server, *, config, builder):
+        if self.first_runs is not None:
+            self.first_runs.stamp.parent.mkdir(parents=True, exist_ok=True)
+            server.watch(str(self.first_runs.stamp.parent))  # the first runs touch it: rebuild with what is done
         for folder in (self.project.snippets, self.project.labs):
             if folder.is_dir():
                 server.watch(str(folder))
@@ -71,21 +79,21 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):
     def on_pre_build(self, *, config):
         if not self.config.run:
             return
+        if self.first_runs is not None and self.first_runs.running:
+            return  # a fresh clone's first runs are still going: this build shows what they have done
+        if self.serving and self.first_runs is None and self._never_ran():
+            self.first_runs = FirstRuns(self.project.outputs / ".first-runs" / "rebuild")
+            self.first_runs.add("the snippets", self._run_snippets)
+            self.first_runs.add("the labs", lambda: labs.build(self.project, jobs=1))
+            write_lab_placeholders(self.project)  # the lab pages meanwhile: their code, no outputs
+            return
         # Labs (kernels, one at a time) run beside the snippets (worker processes): both wait on CPU
         # at different moments, so side by side finishes sooner than one after the other.
         lab_outcomes: list[Outcome] = []
         lab_thread = threading.Thread(target=lambda: lab_outcomes.extend(labs.build(self.project, jobs=1)))
         lab_thread.start()
-        if self.serving and self.pool is None:
-            # One pool for the session, a worker on standby: a saved snippet runs without waiting for
-            # a worker to import TensorFlow.
-            self.pool = WorkerPool(self.config.workers or os.cpu_count() or 1, str(self.project.snippets),
-                                   runner.PRELOAD, standby=1)
         try:
-            outcomes = runner.run(self.project, jobs=self.config.workers, default_timeout=self.config.timeout,
-                                  pool=self.pool)
-            if self.pool is not None:
-                self.pool.keep_standby()  # started now, ready by the next save
+            outcomes = self._run_snippets()
         finally:
             lab_thread.join()
         ran = [o for o in outcomes + lab_outcomes if o.status != "cached"]
@@ -109,6 +117,31 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):
             log.error("\n".join(lines))
         else:
             raise PluginError("\n".join(lines))
+
+    def _start_pool(self) -> None:
+        if self.pool is None:
+            # One pool for the session, a worker on standby: a saved snippet runs without waiting for
+            # a worker to import TensorFlow.
+            self.pool = WorkerPool(self.config.workers or os.cpu_count() or 1, str(self.project.snippets),
+                                   runner.PRELOAD, standby=1)
+
+    def _run_snippets(self) -> list[Outcome]:
+        if self.serving:
+            self._start_pool()
+        outcomes = runner.run(self.project, jobs=self.config.workers, default_timeout=self.config.timeout,
+                              pool=self.pool)
+        if self.pool is not None:
+            self.pool.keep_standby()  # started now, ready by the next save
+        return outcomes
+
+    def _never_ran(self) -> bool:
+        """A fresh clone: some snippet has no output at all (not merely an old one)."""
+        return any(runner.load_result(self.project.outputs, rel) is None
+                   for rel in runner.cache.discover(self.project.snippets))
+
+    def pending(self, rel: str) -> bool:
+        """True while a fresh clone's first runs go on and ``rel`` has not finished yet."""
+        return self.first_runs is not None and self.first_runs.running and rel not in self.results
 
     def _pages_embedding(self) -> dict[str, list[str]]:
         """snippet -> the pages (and lines) that embed it, for error messages."""
@@ -153,6 +186,14 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):
                     raise PluginError(f"snippets/{rel}:{proof['line']}: claim '{claim}' is already named in "
                                       f"snippets/{self.claims[claim][0]}:{self.claims[claim][1]['line']}")
                 self.claims[claim] = (rel, proof)
+        self.waiting = {rel for rel in runner.cache.discover(snippets) if self.pending(rel)}
+        self.unproved = {}
+        for rel in sorted(self.waiting):
+            try:
+                source = (snippets / rel).read_text(encoding="utf-8")
+                self.unproved.update(dict.fromkeys(claims.claims_of(source), rel))
+            except (OSError, SyntaxError, claims.ClaimError):
+                pass  # its run will report it
         for rel in runner.cache.discover(snippets):
             for lang in strings.LANGUAGES:
                 try:
@@ -168,6 +209,8 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):
         return files
 
     def on_post_build(self, *, config):
+        if self.first_runs is not None:
+            self.first_runs.start()  # once the first site is there to be served (no-op after that)
         uncited = sorted(set(self.claims) - self.cited)
         if uncited:
             log.info("studysite: claims no page cites yet: %s", ", ".join(uncited))
@@ -231,6 +274,9 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):
             if match["claims"]:
                 marks = []
                 for claim in (c.strip() for c in match["claims"].split(",")):
+                    if claim not in self.claims and claim in self.unproved:
+                        marks.append(embed.pending_mark(lang))
+                        continue
                     if claim not in self.claims:
                         raise claims.MarkerError(line, f"{{claim {claim}}} names no claim: no snippet has "
                                                        f"`assert ...  # claim: {claim}`")
@@ -248,6 +294,10 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):
                     value, rel = claims.resolve_value(match["ref"], self.results, embedded)
                     replacement = claims.format_value(value, match["spec"])
                 except (LookupError, ValueError, TypeError) as error:
+                    if self.waiting:  # its snippet may be one not run yet
+                        pieces += [markdown[last:match.start()], embed.pending_mark(lang, "…")]
+                        last = match.end()
+                        continue
                     raise claims.MarkerError(line, f"{{value {match['ref']}}}: {error}") from None
                 if rel in self.failures:
                     raise claims.MarkerError(line, f"{{value {match['ref']}}} comes from snippets/{rel}, which "
@@ -266,7 +316,10 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):
         if one.section and not embed.has_section(source, one.section):
             return self._problem(f"{where}:{one.section}, but the snippet has no section '{one.section}'", lang,
                                  indent=one.indent), []
-        result = self.results.get(one.path) or runner.load_result(self.project.outputs, one.path)
+        result = self.results.get(one.path)  # as on_files found it: a run published since has no figure files yet
+        if result is None and self.pending(one.path):
+            total = len(self.results) + len(self.waiting)
+            return one.indent + embed.pending_note(lang, len(self.results), total), []
         if result is None:
             return self._problem(f"{where}, which has no output yet: run `studysite run`", lang,
                                  indent=one.indent), []

@@ -45,7 +45,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from . import cache, kernels, labs, runner
+from . import cache, kernels, labs, runner, strings
 from .outcome import Outcome
 from .project import Project
 from .strings import LANGUAGES, page_language
@@ -71,6 +71,10 @@ SNIPPET = re.compile(r"^[ \t]*!snippet[ \t]+(?P<path>[\w./-]+\.py)(?::(?P<sectio
 
 class QuizError(Exception):
     pass
+
+
+class StillRunning(Exception):
+    """The snippet a choice quotes has not run yet (a fresh clone's first ``mkdocs serve``)."""
 
 
 @dataclass
@@ -111,7 +115,8 @@ def section_output(result: dict, section: str | None) -> str:
     return "".join(texts)
 
 
-def recorded_choice(question: Question, spec: str, results: dict) -> str:
+def recorded_choice(question: Question, spec: str, results: dict,
+                    pending: Callable[[str], bool] = lambda rel: False) -> str:
     """The text the run printed for ``{output}`` / ``{output line=N}`` in ``question``."""
     match = OUTPUT.match(spec)
     snippet, section = (match["path"], match["section"]) if match["path"] else (question.snippet, question.section)
@@ -119,6 +124,8 @@ def recorded_choice(question: Question, spec: str, results: dict) -> str:
         raise QuizError(f"{question.where}: {spec} needs the question to embed a snippet section "
                         "or to name one: {output file.py:section line=N}")
     result = results.get(snippet)
+    if result is None and pending(snippet):
+        raise StillRunning(snippet)
     if result is None:
         raise QuizError(f"{question.where}: snippets/{snippet} has no output yet: run `studysite run`")
     if not any(cell.get("section") == section for cell in result.get("cells", [])):
@@ -139,8 +146,10 @@ def _plain(text: str) -> str:
     return text.strip().strip("`").strip()
 
 
-def expand_quizzes(markdown: str, results: dict, page: str) -> str:
-    """Check every ``<quiz>`` of a page and write the recorded output into each ``{output}`` choice."""
+def expand_quizzes(markdown: str, results: dict, page: str, pending: Callable[[str], bool] = lambda rel: False,
+                   lang: str = "ko") -> str:
+    """Check every ``<quiz>`` of a page and write the recorded output into each ``{output}`` choice
+    (while ``pending`` says its snippet is still running, a note that it is)."""
     questions = parse_quizzes(markdown, page)
     lines = markdown.split("\n")
     for question in questions:
@@ -158,7 +167,11 @@ def expand_quizzes(markdown: str, results: dict, page: str) -> str:
         if not OUTPUT.match(text):
             raise QuizError(f"{question.where}: its right choice is typed by hand ({text!r}); write "
                             "{output} or {output line=N} so that it is what the code printed")
-        printed = recorded_choice(question, text, results)
+        try:
+            printed = recorded_choice(question, text, results, pending)
+        except StillRunning:
+            lines[line - 1] = lines[line - 1].replace(text, strings.text(lang, "quiz_still_running"), 1)
+            continue
         for other_line, is_right, other in question.choices:
             if not is_right and _plain(other) == printed:
                 raise QuizError(f"{question.where}: the wrong choice on line {other_line} is what the code "
@@ -477,8 +490,19 @@ class PracticePlugin(BasePlugin[PracticeConfig]):
             server.watch(str(folder))
         return server
 
+    def _first_runs(self, config):
+        """The studysite plugin's runs of a fresh clone's first serve, while they go on (``first_runs``)."""
+        site = config.plugins.get("studysite")
+        first = getattr(site, "first_runs", None)
+        return first if first is not None and first.running else None
+
     def on_pre_build(self, *, config):
         if not self.config.run:
+            return
+        first = self._first_runs(config)
+        if first is not None:
+            if not first.started:
+                first.add("the exercises", lambda: build(self.project), stage=1)  # after the snippets and labs
             return
         failed = [o for o in build(self.project) if not o.ok]
         if failed:
@@ -492,11 +516,13 @@ class PracticePlugin(BasePlugin[PracticeConfig]):
     @event_priority(50)  # before studysite expands the `!snippet` lines a question embeds
     def on_page_markdown(self, markdown, *, page, config, files):
         where = f"docs/{page.file.src_uri}"
+        lang = page_language(page)
+        first = self._first_runs(config)
+        pending = (lambda rel: rel not in self.results) if first is not None else (lambda rel: False)
         try:
-            markdown = expand_quizzes(markdown, self.results, where)
+            markdown = expand_quizzes(markdown, self.results, where, pending, lang)
         except QuizError as error:
             raise PluginError(str(error)) from None
-        lang = page_language(page)
 
         def exercise(match):
             href = f"{match['name']}.ipynb"
@@ -504,6 +530,11 @@ class PracticePlugin(BasePlugin[PracticeConfig]):
                 raise PluginError(f"{where}: !exercise belongs on a page in docs/{lang}/practice/")
             if page.url.endswith("/") and not page.file.src_uri.endswith("index.md"):
                 href = f"../{href}"  # use_directory_urls: the page is one folder deeper than its file
+            ready = (executed_path(self.project, f"{match['name']}.py", lang, "solution").is_file()
+                     and files.get_file_from_path(f"{lang}/practice/{match['name']}.ipynb") is not None)
+            if first is not None and not ready:  # its notebooks are written after this build found its files
+                note = html.escape(strings.text(lang, "exercise_still_running"))
+                return f'<div class="admonition info still-running"><p>{note}</p></div>'
             return exercise_markdown(self.project, match["name"], lang, html.escape(href, quote=True))
 
         return EXERCISE.sub(exercise, markdown)

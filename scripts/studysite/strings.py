@@ -17,6 +17,14 @@ UI = {
         "snippet_failed": "이 예제가 실패했습니다. 아래는 마지막으로 성공한 실행 결과입니다.",
         "snippet_never_ran": "이 예제는 아직 한 번도 성공하지 못했습니다.",
         "embed_error": "이 줄을 읽을 수 없습니다.",
+        "still_running": ("예제를 아직 실행하고 있습니다 (전체 {total}개 중 {done}개 끝남). 끝나는 대로 이 자리에 "
+                          "코드와 실행 결과가 나타나고, 페이지는 저절로 새로 고쳐집니다."),
+        "claim_still_running": "이 문장을 확인할 예제가 아직 실행 중입니다. 끝나면 확인 표시로 바뀝니다.",
+        "lab_still_running": ("**실습을 아직 실행하고 있습니다.** 지금은 코드만 보입니다. 실행이 끝나면 결과가 "
+                              "채워진 노트북으로 바뀌고, 페이지는 저절로 새로 고쳐집니다."),
+        "exercise_still_running": ("이 연습 문제의 풀이를 아직 실행하고 있습니다. 끝나면 시작 노트북 내려받기 단추와 "
+                                   "풀이가 여기에 나타납니다."),
+        "quiz_still_running": "(예제 실행 중)",
         "zoom_dialog": "확대한 그림",
         "zoom_close": "닫기",
         "zoom_previous": "이전 그림",
@@ -36,6 +44,15 @@ UI = {
         "snippet_failed": "This example failed. Below is the output of its last good run.",
         "snippet_never_ran": "This example has never run successfully yet.",
         "embed_error": "This line cannot be read.",
+        "still_running": ("This example is still running ({done} of {total} examples done). Its code and output "
+                          "appear here when it finishes, and the page reloads by itself."),
+        "claim_still_running": "The example that checks this sentence is still running; a check mark replaces this "
+                               "when it is done.",
+        "lab_still_running": ("**This lab is still running.** For now you see its code only; the notebook with "
+                              "its outputs replaces it when the run is done, and the page reloads by itself."),
+        "exercise_still_running": ("This exercise's solution is still running. When it is done, the starter "
+                                   "download and the solution appear here."),
+        "quiz_still_running": "(example still running)",
         "zoom_dialog": "Enlarged figure",
         "zoom_close": "Close",
         "zoom_previous": "Previous figure",
