@@ -4,10 +4,11 @@ Everything a fresh clone runs first (every snippet, lab and exercise) takes minu
 and ``mkdocs serve`` serves nothing until its first build is done. So when a serve session finds
 a snippet that never ran, its first build runs nothing: each example not run yet is shown as
 "still running", with how many are done (``embed.pending_note``; a lab page shows its code under
-such a note, ``write_lab_placeholders``). When that build is served, the
-runs start in the background: the snippets beside the labs (as in any build), then the exercises.
-A run that finished is published as usual (``runner.publish``), and the site is rebuilt from what
-is there every ``REBUILD_EVERY`` seconds and once at the end: the browser reloads each time.
+such a note, ``write_lab_placeholders``). When that build is served, the runs start in the
+background: the snippets beside the labs (as in any build), then the exercises. A finished run
+is published as usual (``runner.publish``), and the site is rebuilt from what is there every
+``REBUILD_EVERY`` seconds, when a lab's notebook is written, and once at the end: the browser
+reloads each time. That last build runs as any other, and reports what failed.
 
 Only ``mkdocs serve`` does this. ``mkdocs build`` (a deploy, the tests) still runs everything
 before it renders a page, and a page never shows "still running".
@@ -62,8 +63,8 @@ class FirstRuns:
 
     def _run(self) -> None:
         names = ", ".join(name for stage in self.stages for name, _ in stage)
-        log.info("studysite: the site is served; %s run now, and its pages fill in as they finish "
-                 "(a rebuild every %.0f s)", names, REBUILD_EVERY)
+        log.info("studysite: the site is served; %s run behind it, and the pages fill in as they finish "
+                 "(a rebuild every %.0f s and at the end)", names, REBUILD_EVERY)
         start = time.monotonic()
         ticker = threading.Thread(target=self._rebuild_while_running, daemon=True)
         ticker.start()
@@ -75,7 +76,7 @@ class FirstRuns:
                 for thread in threads:
                     thread.join()
         finally:
-            failed = sum(not o.ok for o in self.outcomes)
+            failed = sum(not o.ok for o in self.outcomes)  # reported by the rebuild, which runs them again
             log.info("studysite: the first runs took %.0f s (%d ran, %d failed); rebuilding the site",
                      time.monotonic() - start, sum(o.status == "ran" for o in self.outcomes), failed)
             self.finished.set()
@@ -84,8 +85,10 @@ class FirstRuns:
     def _job(self, name: str, job: Callable[[], list[Outcome]]) -> None:
         try:
             self.outcomes += job()
-        except Exception:  # noqa: BLE001 - the next build runs it again, in the open, and reports it
-            log.exception("studysite: the first run of %s stopped", name)
+        except Exception as error:  # noqa: BLE001 - Ctrl-C, or a broken pool: the next build runs what is left
+            # INFO, not an error: a warning logged while a rebuild runs would abort it in strict mode.
+            log.info("studysite: the first run of %s stopped (%s: %s); the next build runs what is left",
+                     name, type(error).__name__, error)
 
     def _rebuild_while_running(self) -> None:
         while not self.finished.wait(REBUILD_EVERY):
