@@ -22,7 +22,7 @@ UI = {
         "claim_still_running": "이 문장을 확인할 예제가 아직 실행 중입니다. 끝나면 확인 표시로 바뀝니다.",
         "lab_still_running": ("**실습을 아직 실행하고 있습니다.** 지금은 코드만 보입니다. 실행이 끝나면 결과가 "
                               "채워진 노트북으로 바뀌고, 페이지는 저절로 새로 고쳐집니다."),
-        "exercise_still_running": ("이 연습 문제의 풀이를 아직 실행하고 있습니다. 끝나면 시작 노트북 내려받기 단추와 "
+        "exercise_still_running": ("이 연습 문제의 풀이를 아직 실행하고 있습니다. 끝나면 문제 노트북 내려받기 단추와 "
                                    "풀이가 여기에 나타납니다."),
         "quiz_still_running": "(예제 실행 중)",
         "zoom_dialog": "확대한 그림",
@@ -50,8 +50,8 @@ UI = {
                                "when it is done.",
         "lab_still_running": ("**This lab is still running.** For now you see its code only; the notebook with "
                               "its outputs replaces it when the run is done, and the page reloads by itself."),
-        "exercise_still_running": ("This exercise's solution is still running. When it is done, the starter "
-                                   "download and the solution appear here."),
+        "exercise_still_running": ("This exercise's solution is still running. When it is done, the button to "
+                                   "download the exercise notebook and the solution appear here."),
         "quiz_still_running": "(example still running)",
         "zoom_dialog": "Enlarged figure",
         "zoom_close": "Close",
