@@ -47,6 +47,7 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):
         self.claims: dict[str, tuple[str, dict]] = {}  # claim id -> (snippet, its assert and line)
         self.cited: set[str] = set()
         self.first_runs: FirstRuns | None = None  # a fresh clone's first serve: the runs behind it
+        self.built = False  # a build of this session is done (only the first can start the first runs)
         self.waiting: set[str] = set()  # while they go on: the snippets not run yet
         self.unproved: dict[str, str] = {}  # and claim id -> the snippet not run yet that proves it
 
@@ -81,7 +82,9 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):
             return
         if self.first_runs is not None and self.first_runs.running:
             return  # a fresh clone's first runs are still going: this build shows what they have done
-        if self.serving and self.first_runs is None and self._never_ran():
+        # Only the session's first build: a snippet added later runs as any saved one, and the folder the
+        # first runs touch to rebuild is watched only if they exist when the server starts (on_serve).
+        if self.serving and not self.built and self._never_ran():
             self.first_runs = FirstRuns(self.project.outputs / ".first-runs" / "rebuild")
             self.first_runs.add("the snippets", self._run_snippets)
             self.first_runs.add("the labs", lambda: labs.build(self.project, jobs=1))
@@ -209,6 +212,7 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):
         return files
 
     def on_post_build(self, *, config):
+        self.built = True
         if self.first_runs is not None:
             self.first_runs.start()  # once the first site is there to be served (no-op after that)
         uncited = sorted(set(self.claims) - self.cited)
