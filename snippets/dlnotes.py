@@ -1,14 +1,13 @@
 """Shared helpers for the site's snippets: quiet TensorFlow, seeding, figures, tables, data.
 
 Every snippet imports what it needs from here, so a snippet stays a plain script that
-runs by itself (``python snippets/<section>/<name>.py``) and also inside the site's
-runner (``scripts/run_snippets.py``), which captures what it prints and draws.
+runs by itself (``python snippets/<section>/<name>.py``) and also inside the studysite
+engine's runner, which captures what it prints and draws.
 """
 
 from __future__ import annotations
 
 import os
-import re
 import sys
 from pathlib import Path
 
@@ -24,12 +23,6 @@ import matplotlib  # noqa: E402
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
-
-# ko: 실행기가 스니펫을 돌리기 전에 채웁니다. 스니펫을 직접 실행하면 그림은 _generated/scratch/에
-# ko: 저장되고 표는 글자로 출력됩니다
-# en: The runner sets these before it runs a snippet; a snippet run by hand writes its
-# en: figures to _generated/scratch/ and prints tables as text
-_capture: dict = {"figures": None, "blocks": None, "fig_dir": None}
 
 PALETTE = {"train": "#1f77b4", "val": "#ff7f0e"}
 
@@ -61,97 +54,17 @@ def seed(value: int = 0) -> None:
         sys.modules["keras"].utils.set_random_seed(value)
 
 
-_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-
-
 def save_figure(fig, name: str, *, alt_ko: str, alt_en: str) -> Path:
     """Save a figure as SVG twice, light and dark; pages show the one of the reader's palette.
 
-    ``<name>.svg`` is the figure as drawn; ``<name>.dark.svg`` is the same figure recolored for
-    Material's dark (slate) palette by ``darken``. Both are byte-identical from run to run.
+    The site's engine (``studysite.capture``) records it for the page; run by hand, the files go
+    to ``_generated/scratch/``. Both are byte-identical from run to run.
     """
-    if not _NAME.match(name):
-        raise ValueError(f"figure name {name!r}: use lowercase letters, digits, '-' and '_'")
+    from studysite import capture
+
     if not alt_ko.strip() or not alt_en.strip():
         raise ValueError(f"figure {name!r} needs alt text in Korean and English")
-    fig_dir = Path(_capture["fig_dir"] or Path("_generated") / "scratch")
-    fig_dir.mkdir(parents=True, exist_ok=True)
-    path, dark = fig_dir / f"{name}.svg", fig_dir / f"{name}.dark.svg"
-    if _capture["figures"] is not None and any(f["name"] == name for f in _capture["figures"]):
-        plt.close(fig)
-        raise ValueError(f"figure {name!r} saved twice by one snippet")
-    fig.savefig(path, format="svg", metadata={"Date": None}, bbox_inches="tight")
-    darken(fig)
-    fig.savefig(dark, format="svg", metadata={"Date": None}, bbox_inches="tight")
-    plt.close(fig)
-    if _capture["figures"] is not None:
-        _capture["figures"].append({"name": name, "file": path.name, "dark": dark.name,
-                                    "alt": {"ko": alt_ko, "en": alt_en}})
-    else:
-        print(f"[figure saved: {path} and {dark.name}]")
-    return path
-
-
-# Material's slate palette: --md-default-bg-color hsl(225, 15%, 14%) and --md-default-fg-color
-# hsla(225, 15%, 90%, 0.82) over it.
-DARK_BG, DARK_FG = (0x1E / 255, 0x21 / 255, 0x29 / 255), (0xBF / 255, 0xC1 / 255, 0xC7 / 255)
-
-
-def _dark_rgba(color):
-    """A grey (white, black, any shade between) moves to the slate palette: white becomes its
-    background, black its text color; a color (the data's blue, orange, a colormap) stays."""
-    from matplotlib.colors import to_rgba
-
-    if color is None or (isinstance(color, str) and color.lower() == "none"):
-        return color
-    r, g, b, a = to_rgba(color)
-    if max(r, g, b) - min(r, g, b) > 0.08:
-        return (r, g, b, a)
-    ink = (1 - (r + g + b) / 3) ** 0.7  # 0 for white, 1 for black; light greys stay faint but visible
-    return tuple(bg + ink * (fg - bg) for bg, fg in zip(DARK_BG, DARK_FG)) + (a,)
-
-
-def darken(fig) -> None:
-    """Recolor a finished figure, in place, for a dark page (see ``_dark_rgba``)."""
-    from matplotlib.collections import Collection
-    from matplotlib.image import AxesImage
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import Patch
-    from matplotlib.text import Text
-
-    keep: set[int] = set()  # the numbers drawn on an image (a confusion matrix) keep their contrast
-    ticks = []  # later ticks copy the axis' settings: set them there too, from the colors as drawn
-    for ax in fig.axes:
-        if any(isinstance(child, AxesImage) for child in ax.get_children()):
-            keep.update(id(text) for text in ax.texts)
-        for axis, name in ((ax.xaxis, "x"), (ax.yaxis, "y")):
-            for which, made in (("major", axis.get_major_ticks()), ("minor", axis.get_minor_ticks())):
-                if made:
-                    tick = made[0]
-                    ticks.append((ax, dict(axis=name, which=which, color=_dark_rgba(tick.tick1line.get_color()),
-                                           labelcolor=_dark_rgba(tick.label1.get_color()),
-                                           grid_color=_dark_rgba(tick.gridline.get_color()),
-                                           grid_alpha=tick.gridline.get_alpha())))
-    seen: set[int] = set()
-    for artist in fig.findobj(include_self=True):
-        if id(artist) in keep or id(artist) in seen or isinstance(artist, AxesImage):
-            continue
-        seen.add(id(artist))  # each artist once: a grey recolored twice would fade
-        if isinstance(artist, Text):
-            artist.set_color(_dark_rgba(artist.get_color()))
-        elif isinstance(artist, Line2D):
-            artist.set_color(_dark_rgba(artist.get_color()))
-            artist.set_markerfacecolor(_dark_rgba(artist.get_markerfacecolor()))
-            artist.set_markeredgecolor(_dark_rgba(artist.get_markeredgecolor()))
-        elif isinstance(artist, Patch):
-            artist.set_facecolor(_dark_rgba(artist.get_facecolor()))
-            artist.set_edgecolor(_dark_rgba(artist.get_edgecolor()))
-        elif isinstance(artist, Collection):
-            artist.set_facecolors([_dark_rgba(c) for c in artist.get_facecolors()])
-            artist.set_edgecolors([_dark_rgba(c) for c in artist.get_edgecolors()])
-    for ax, settings in ticks:
-        ax.tick_params(**settings)
-    fig.patch.set_facecolor(DARK_BG + (1.0,))
+    return capture.save_figure(fig, name, alt={"ko": alt_ko, "en": alt_en}, fallback_dir=Path("_generated") / "scratch")
 
 
 def show(df, max_rows: int = 20) -> None:
@@ -159,17 +72,9 @@ def show(df, max_rows: int = 20) -> None:
 
     On the site it becomes an HTML table (cells escaped); run by hand it prints as text.
     """
-    import pandas as pd
+    from studysite import capture
 
-    if isinstance(df, pd.Series):
-        df = df.to_frame()
-    if _capture["blocks"] is None:
-        print(df.to_string(max_rows=max_rows))
-        return
-    sys.stdout.flush()
-    _capture["blocks"].append(
-        {"type": "table", "html": df.to_html(max_rows=max_rows, escape=True, border=0, classes="dataframe")}
-    )
+    capture.table(df, max_rows)
 
 
 def dl_history_plot(history, *, metric: str = "loss", title: str | None = None, ax=None):
