@@ -56,16 +56,22 @@ scaler = StandardScaler().fit(x_train)
 x_train, x_valid = scaler.transform(x_train), scaler.transform(x_valid)
 
 # %%
+x_values = np.round(x, 8)  # ko: 원래 데이터의 값들: 변환을 되돌린 값과 비교합니다 # en: the data's own values, to compare with what the scaler undoes
 check(
     (lambda: len(x_train) + len(x_valid) == len(x) and abs(len(x_valid) / len(x) - 0.3) < 0.01,
      "검증용은 전체 행의 30%여야 합니다.", "The validation set should be 30% of the rows."),
-    (lambda: scaler.n_samples_seen_ == len(x_train),
-     "스케일러는 학습용 행으로만 fit해야 합니다.", "Fit the scaler on the training rows only."),
-    (lambda: np.allclose(x_train.mean(axis=0), 0, atol=1e-6) and np.allclose(x_train.std(axis=0), 1, atol=1e-6),
-     "x_train은 스케일링한 값이어야 합니다(열마다 평균 0, 표준편차 1).",
-     "x_train should be scaled (mean 0 and standard deviation 1 per column)."),
-    (lambda: abs(x_valid.mean()) < 0.5 and not np.allclose(x_valid.mean(axis=0), 0, atol=1e-6),
-     "x_valid도 학습용 스케일러로 변환해야 합니다.", "Transform x_valid with the training scaler too."),
+    (lambda: abs(np.sum(y_valid) - len(y_valid) * np.mean(np.concatenate([y_train, y_valid]))) <= 0.5,
+     "검증용의 악성 비율이 전체와 같아야 합니다(train_test_split에 stratify=y를 주세요).",
+     "The validation set should keep the share of malignant rows (give train_test_split stratify=y)."),
+    (lambda: (lambda rows: np.allclose(scaler.mean_, rows.mean(axis=0)))(
+        x_train if np.isin(x_train, x).all() else scaler.inverse_transform(x_train)),
+     "스케일러는 학습용 행으로만 fit해야 합니다(전체 행이나 검증용 행으로 fit하지 마세요).",
+     "Fit the scaler on the training rows only (not on all rows, nor on the validation rows)."),
+    (lambda: np.isin(np.round(scaler.inverse_transform(x_train), 8), x_values).all(),
+     "x_train은 scaler로 변환한 값이어야 합니다.", "x_train should be the training rows transformed by scaler."),
+    (lambda: np.isin(np.round(scaler.inverse_transform(x_valid), 8), x_values).all(),
+     "x_valid도 학습용으로 fit한 scaler로 변환해야 합니다(검증용으로 다시 fit하지 마세요).",
+     "Transform x_valid with the scaler fitted on the training rows too (do not fit it again on x_valid)."),
 )
 
 # %% [markdown] tags=["ko"]
@@ -91,13 +97,22 @@ model = keras.Sequential([
 model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
 
 # %%
+probe_true = np.array([[0.0], [1.0], [1.0], [0.0]])  # ko: 손실 함수에 넣어 볼 정답과 확률 # en: known labels and probabilities for the loss
+probe_pred = np.array([[0.1], [0.8], [0.6], [0.3]])
+probe_z = np.array([-2.0, 0.0, 3.0], dtype="float32")  # ko: 활성화 함수에 넣어 볼 값 # en: inputs to try the activations on
 check(
-    (lambda: model.layers[-1].units == 1 and model.layers[-1].activation.__name__ == "sigmoid",
+    (lambda: not model.built or model.input_shape[-1] == 30,
+     "입력은 특성 30개여야 합니다.", "The input should have the 30 features."),
+    (lambda: [(layer.units, bool(np.allclose(layer.activation(probe_z), np.maximum(probe_z, 0))))
+              for layer in model.layers if isinstance(layer, keras.layers.Dense)][:-1] == [(16, True)],
+     "은닉층은 relu를 쓰는 노드 16개짜리 Dense 층 하나여야 합니다.",
+     "There should be one hidden Dense layer of 16 nodes with relu."),
+    (lambda: model.layers[-1].units == 1 and np.allclose(model.layers[-1].activation(probe_z), 1 / (1 + np.exp(-probe_z))),
      "출력층은 노드 1개와 sigmoid여야 합니다.", "The output layer needs 1 node and a sigmoid."),
-    (lambda: "binary_crossentropy" in str(model.loss),
-     "이진 분류의 손실 함수를 지정하세요.", "Give the model the loss of a binary classifier."),
-    (lambda: model.layers[0].activation.__name__ == "relu",
-     "은닉층에는 relu를 쓰세요.", "Use relu in the hidden layer."),
+    (lambda: np.isclose(np.mean(keras.losses.get(model.loss)(probe_true, probe_pred)),
+                        -np.mean(probe_true * np.log(probe_pred) + (1 - probe_true) * np.log(1 - probe_pred)), rtol=1e-4),
+     "손실 함수는 이진 교차 엔트로피(binary_crossentropy)여야 합니다.",
+     "The loss should be the binary cross-entropy (binary_crossentropy)."),
 )
 
 # %% [markdown] tags=["ko"]
@@ -126,7 +141,8 @@ check(
      "검증 데이터를 주고 학습해야 val_loss가 기록됩니다.", "Train with validation data so that val_loss is recorded."),
     (lambda: len(history.history["loss"]) < 200,
      "조기 종료가 학습을 200에포크 전에 멈춰야 합니다.", "Early stopping should end the training before epoch 200."),
-    (lambda: abs(model.evaluate(x_valid, y_valid, verbose=0)[0] - min(history.history["val_loss"])) < 1e-4,
+    (lambda: abs(model.evaluate(x_valid, y_valid, verbose=0, return_dict=True)["loss"]
+                 - min(history.history["val_loss"])) < 1e-4,
      "조기 종료가 가장 좋았던 가중치로 되돌려야 합니다.", "Early stopping should restore the best weights."),
 )
 
@@ -151,10 +167,10 @@ print(f"accuracy: {(pred_labels == y_valid).mean():.3f}")
 
 # %%
 check(
-    (lambda: pred_labels.shape == y_valid.shape,
+    (lambda: np.shape(pred_labels) == (len(y_valid),),
      "pred_labels는 검증용 행마다 값 하나인 1차원 배열이어야 합니다.",
      "pred_labels should be one-dimensional, one value per validation row."),
     (lambda: set(np.unique(pred_labels)) <= {0, 1}, "라벨은 0과 1이어야 합니다.", "The labels should be 0 and 1."),
-    (lambda: (pred_labels == y_valid).mean() > 0.93,
+    (lambda: np.mean(np.ravel(pred_labels).astype(int) == np.ravel(y_valid)) > 0.93,
      "검증 정확도가 0.93을 넘어야 합니다.", "The validation accuracy should be above 0.93."),
 )

@@ -79,11 +79,17 @@ print(df["High"].value_counts())
 
 # %%
 check(
+    (lambda: isinstance(df, pd.DataFrame) and df is not raw and "High" not in raw.columns,
+     "df는 raw를 복사한 DataFrame이어야 합니다(raw는 바꾸지 말고 raw.copy()로 복사해서 쓰세요).",
+     "df should be a copy of raw (leave raw unchanged: work on raw.copy())."),
     (lambda: "Sales" not in df.columns and "High" in df.columns,
      "df에 High 컬럼이 있고 Sales 컬럼은 없어야 합니다.", "df should have a High column and no Sales column."),
-    (lambda: df["High"].sum() == (raw["Sales"] > 8).sum() and set(df["High"].unique()) <= {0, 1},
+    (lambda: np.array_equal(df["High"].to_numpy(), (raw["Sales"] > 8).to_numpy()),
      "High는 Sales가 8보다 큰 행에서 1, 나머지에서 0이어야 합니다.",
      "High should be 1 where Sales is above 8, and 0 elsewhere."),
+    (lambda: df["High"].dtype.kind in "iu",
+     "High는 정수 컬럼이어야 합니다(비교한 결과인 True/False에 .astype(int)를 붙이세요).",
+     "High should be an integer column (add .astype(int) to the comparison's True/False)."),
 )
 
 # %% [markdown] tags=["ko"]
@@ -106,9 +112,17 @@ df["Income"] = df["Income"].fillna(df["Income"].median())
 
 # %%
 check(
-    (lambda: int(df.isna().sum().sum()) == 0, "df에 결측치가 없어야 합니다.", "df should have no missing values."),
-    (lambda: np.isclose(df["Income"].median(), raw["Income"].median()),
-     "결측치는 중앙값으로 채워야 합니다.", "Fill the missing values with the median."),
+    (lambda: len(df) == len(raw),
+     "결측치가 있는 행을 지우지 말고 채워야 합니다(400행이 모두 남아 있어야 합니다).",
+     "Fill the missing values instead of dropping their rows (all 400 rows should stay)."),
+    (lambda: int(df.isna().sum().sum()) == 0,
+     "df에 결측치가 없어야 합니다(pandas 3에서는 df['Income'].fillna(..., inplace=True)가 df를 바꾸지 않으니, "
+     "채운 결과를 df['Income']에 다시 담으세요).",
+     "df should have no missing values (under pandas 3, df['Income'].fillna(..., inplace=True) does not change df: "
+     "assign the filled column back to df['Income'])."),
+    (lambda: len(df) == len(raw) and np.allclose(df["Income"].to_numpy()[raw["Income"].isna().to_numpy()],
+                                                 raw["Income"].median()),
+     "결측치는 Income의 중앙값으로 채워야 합니다.", "Fill the missing values with the median of Income."),
 )
 
 # %% [markdown] tags=["ko"]
@@ -130,11 +144,18 @@ print(df.columns.tolist())
 
 # %%
 check(
-    (lambda: "ShelveLoc" not in df.columns and all(df[c].dtype.kind in "if" for c in df.columns),
-     "모든 컬럼이 숫자여야 합니다(ShelveLoc을 원-핫 인코딩하세요).",
-     "Every column should be numeric (one-hot encode ShelveLoc)."),
-    (lambda: sum(c.startswith("ShelveLoc") for c in df.columns) == 2,
-     "ShelveLoc의 값마다 컬럼이 하나씩 있어야 합니다.", "There should be one column per value of ShelveLoc."),
+    (lambda: all(df[column].dtype.kind in "biuf" for column in df.columns),
+     "모든 컬럼이 숫자여야 합니다(pd.get_dummies(..., dtype=int)의 결과를 df에 다시 담으세요).",
+     "Every column should be numeric (assign the result of pd.get_dummies(..., dtype=int) back to df)."),
+    (lambda: all(column in df.columns for column in raw.columns if column not in ("Sales", "ShelveLoc"))
+     and "High" in df.columns,
+     "ShelveLoc 말고 다른 컬럼은 그대로 남아 있어야 합니다.", "Every column but ShelveLoc should stay as it is."),
+    (lambda: (lambda new: 1 <= len(new) <= 2 and all(
+        any(np.array_equal(df[column].to_numpy().astype(int), (raw["ShelveLoc"] == value).to_numpy().astype(int))
+            for value in raw["ShelveLoc"].unique()) for column in new))(
+        [column for column in df.columns if column not in raw.columns and column != "High"]),
+     "ShelveLoc의 값마다 0/1 컬럼이 있어야 합니다(drop_first=True로 하나를 빼도 됩니다).",
+     "There should be a 0/1 column per value of ShelveLoc (drop_first=True may leave one out)."),
 )
 
 # %% [markdown] tags=["ko"]
@@ -163,9 +184,16 @@ print(x_train.shape, x_valid.shape)
 check(
     (lambda: len(x_valid) == 80 and len(x_train) == 320,
      "검증용은 400행 가운데 20%여야 합니다.", "The validation set should be 20% of the 400 rows."),
-    (lambda: "High" not in list(x_train.columns), "특성에 타깃 High가 들어가면 안 됩니다.", "The features should not contain the target High."),
-    (lambda: abs(y_train.mean() - y_valid.mean()) < 0.02,
-     "stratify로 두 세트의 1 비율을 맞추세요.", "Use stratify so that both sets have the same share of 1s."),
+    (lambda: np.shape(x_train)[1] == df.shape[1] - 1,
+     "특성 x에는 High를 뺀 모든 컬럼이 있어야 합니다.", "The features x should have every column but High."),
+    (lambda: not any(np.array_equal(np.asarray(x_train)[:, j].astype(float), np.ravel(y_train).astype(float))
+                     for j in range(np.shape(x_train)[1])),
+     "특성에 타깃 High가 들어가면 안 됩니다.", "The features should not contain the target High."),
+    (lambda: set(np.unique(y_train)) <= {0, 1} and np.asarray(y_train).sum() + np.asarray(y_valid).sum() == df["High"].sum(),
+     "타깃 y는 High 컬럼이어야 합니다.", "The target y should be the High column."),
+    (lambda: abs(np.asarray(y_valid).sum() - len(y_valid) * df["High"].mean()) <= 0.5,
+     "검증용의 High 비율이 전체와 같아야 합니다(train_test_split에 stratify=y를 주세요).",
+     "The validation set should keep the share of High (give train_test_split stratify=y)."),
 )
 
 # %% [markdown] tags=["ko"]
@@ -188,10 +216,14 @@ x_train_s, x_valid_s = scaler.transform(x_train), scaler.transform(x_valid)
 
 # %%
 check(
-    (lambda: scaler.n_samples_seen_ == len(x_train),
-     "스케일러는 학습용 행으로만 fit해야 합니다.", "Fit the scaler on the training rows only."),
-    (lambda: np.allclose(x_train_s.mean(axis=0), 0, atol=1e-6) and x_valid_s.shape == x_valid.shape,
-     "학습용과 검증용을 모두 변환해야 합니다.", "Transform both the training and the validation rows."),
+    (lambda: np.allclose(scaler.mean_, np.asarray(x_train, dtype=float).mean(axis=0)),
+     "스케일러는 학습용 행(x_train)으로만 fit해야 합니다(전체 행이나 검증용 행으로 fit하지 마세요).",
+     "Fit the scaler on the training rows (x_train) only, not on all rows nor on the validation rows."),
+    (lambda: np.allclose(x_train_s, (np.asarray(x_train, dtype=float) - scaler.mean_) / scaler.scale_),
+     "x_train_s는 x_train을 scaler로 변환한 값이어야 합니다.", "x_train_s should be x_train transformed by scaler."),
+    (lambda: np.allclose(x_valid_s, (np.asarray(x_valid, dtype=float) - scaler.mean_) / scaler.scale_),
+     "x_valid_s는 x_valid를 같은 scaler로 변환한 값이어야 합니다(검증용으로 다시 fit하지 마세요).",
+     "x_valid_s should be x_valid transformed by the same scaler (do not fit it again on x_valid)."),
 )
 
 # %% [markdown] tags=["ko"]
@@ -216,16 +248,25 @@ model = keras.Sequential([
     keras.layers.Dense(1, activation="sigmoid"),
 ])
 model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
-model.summary()
+model.summary(print_fn=print)  # ko: 색 코드 없이 글자로 출력 # en: as plain text, without color codes
 
 # %%
+probe_true = np.array([[0.0], [1.0], [1.0], [0.0]])  # ko: 손실 함수에 넣어 볼 정답과 확률 # en: known labels and probabilities for the loss
+probe_pred = np.array([[0.1], [0.8], [0.6], [0.3]])
+probe_z = np.array([-2.0, 0.0, 3.0], dtype="float32")  # ko: 활성화 함수에 넣어 볼 값 # en: inputs to try the activations on
 check(
-    (lambda: model.input_shape[1] == x_train_s.shape[1],
+    (lambda: not model.built or model.input_shape[-1] == np.shape(x_train_s)[1],
      "입력의 크기가 특성 수와 같아야 합니다.", "The input size should equal the number of features."),
-    (lambda: [layer.units for layer in model.layers] == [32, 16, 1],
-     "층의 노드 수가 32, 16, 출력층 순이어야 합니다.", "The layers should have 32 and 16 nodes, then the output layer."),
-    (lambda: model.layers[-1].activation.__name__ == "sigmoid" and "binary_crossentropy" in str(model.loss),
-     "출력층과 손실 함수가 이진 분류에 맞아야 합니다.", "The output layer and the loss should fit a binary classifier."),
+    (lambda: [(layer.units, bool(np.allclose(layer.activation(probe_z), np.maximum(probe_z, 0))))
+              for layer in model.layers if isinstance(layer, keras.layers.Dense)][:-1] == [(32, True), (16, True)],
+     "은닉층은 relu를 쓰는 노드 32개, 16개짜리 Dense 층 두 개여야 합니다.",
+     "There should be two hidden Dense layers with relu, of 32 and 16 nodes."),
+    (lambda: model.layers[-1].units == 1 and np.allclose(model.layers[-1].activation(probe_z), 1 / (1 + np.exp(-probe_z))),
+     "출력층은 노드 1개와 sigmoid여야 합니다.", "The output layer needs 1 node and a sigmoid."),
+    (lambda: np.isclose(np.mean(keras.losses.get(model.loss)(probe_true, probe_pred)),
+                        -np.mean(probe_true * np.log(probe_pred) + (1 - probe_true) * np.log(1 - probe_pred)), rtol=1e-4),
+     "손실 함수는 이진 교차 엔트로피(binary_crossentropy)여야 합니다.",
+     "The loss should be the binary cross-entropy (binary_crossentropy)."),
 )
 
 # %% [markdown] tags=["ko"]
@@ -252,7 +293,8 @@ print(f"epochs: {len(history.history['loss'])}, lowest val_loss {min(history.his
 check(
     (lambda: "val_loss" in history.history and len(history.history["loss"]) < 300,
      "조기 종료가 검증 손실을 보고 학습을 멈춰야 합니다.", "Early stopping should end the training by watching val_loss."),
-    (lambda: abs(model.evaluate(x_valid_s, y_valid, verbose=0)[0] - min(history.history["val_loss"])) < 1e-4,
+    (lambda: abs(model.evaluate(x_valid_s, y_valid, verbose=0, return_dict=True)["loss"]
+                 - min(history.history["val_loss"])) < 1e-4,
      "조기 종료가 가장 좋았던 가중치로 되돌려야 합니다.", "Early stopping should restore the best weights."),
 )
 
@@ -278,10 +320,10 @@ print(f"accuracy: {accuracy:.3f}")
 
 # %%
 check(
-    (lambda: pred_labels.shape == (len(y_valid),) and set(np.unique(pred_labels)) <= {0, 1},
+    (lambda: np.shape(pred_labels) == (len(y_valid),) and set(np.unique(pred_labels)) <= {0, 1},
      "pred_labels는 검증용 행마다 0 또는 1인 1차원 배열이어야 합니다.",
      "pred_labels should be one-dimensional, 0 or 1 for each validation row."),
-    (lambda: np.isclose(accuracy, (pred_labels == np.asarray(y_valid)).mean()),
+    (lambda: np.isclose(accuracy, (np.ravel(pred_labels) == np.ravel(y_valid)).mean()),
      "accuracy는 pred_labels의 정확도여야 합니다.", "accuracy should be the accuracy of pred_labels."),
     (lambda: accuracy > 0.75, "검증 정확도가 0.75를 넘어야 합니다.", "The validation accuracy should be above 0.75."),
 )

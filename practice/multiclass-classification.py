@@ -55,11 +55,24 @@ model = keras.Sequential([
 model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
 
 # %%
+probe_proba = np.array([[0.7, 0.2, 0.1], [0.1, 0.6, 0.3], [0.2, 0.2, 0.6]])  # ko: 손실 함수에 넣어 볼 확률과 정답 # en: known probabilities and classes for the loss
+probe_classes = np.array([0, 2, 2])
+probe_z = np.array([[-2.0, 0.0, 3.0]], dtype="float32")  # ko: 활성화 함수에 넣어 볼 값 # en: inputs to try the activations on
 check(
-    (lambda: model.layers[-1].units == 3 and model.layers[-1].activation.__name__ == "softmax",
+    (lambda: not model.built or model.input_shape[-1] == 13,
+     "입력은 특성 13개여야 합니다.", "The input should have the 13 features."),
+    (lambda: [(layer.units, bool(np.allclose(layer.activation(probe_z), np.maximum(probe_z, 0))))
+              for layer in model.layers if isinstance(layer, keras.layers.Dense)][:-1] == [(16, True)],
+     "은닉층은 relu를 쓰는 노드 16개짜리 Dense 층 하나여야 합니다.",
+     "There should be one hidden Dense layer of 16 nodes with relu."),
+    (lambda: model.layers[-1].units == 3
+     and np.allclose(model.layers[-1].activation(probe_z), np.exp(probe_z) / np.exp(probe_z).sum()),
      "출력층은 클래스 수만큼의 노드와 softmax여야 합니다.", "The output layer needs one node per class and softmax."),
-    (lambda: "sparse_categorical_crossentropy" in str(model.loss),
-     "손실 함수가 정수 라벨에 맞아야 합니다.", "The loss should match integer labels."),
+    (lambda: np.isclose(np.mean(keras.losses.get(model.loss)(
+        probe_classes if np.ndim(y_train) == 1 else np.eye(3)[probe_classes], probe_proba)),
+        -np.mean(np.log(probe_proba[np.arange(3), probe_classes])), rtol=1e-4),
+     "손실 함수가 y_train의 라벨 형식에 맞아야 합니다(정수 라벨인가요, 원-핫 라벨인가요?).",
+     "The loss should match the labels in y_train (integer labels, or one-hot ones?)."),
 )
 
 # %% [markdown] tags=["ko"]
@@ -82,7 +95,7 @@ print(f"last val_loss {history.history['val_loss'][-1]:.3f}")
 
 # %%
 check(
-    (lambda: len(history.history["val_loss"]) == 60,
+    (lambda: len(history.history.get("val_loss", [])) == 60,
      "검증 데이터를 주고 60에포크 동안 학습해야 합니다.", "Train for 60 epochs with validation data."),
     (lambda: history.history["val_loss"][-1] < history.history["val_loss"][0],
      "val_loss가 학습하는 동안 내려가야 합니다.", "val_loss should fall during training."),
@@ -109,11 +122,12 @@ print(f"accuracy: {(pred_classes == y_valid).mean():.3f}")
 
 # %%
 check(
-    (lambda: pred_classes.shape == y_valid.shape,
+    (lambda: np.shape(pred_classes) == (len(y_valid),),
      "pred_classes는 검증용 행마다 값 하나인 1차원 배열이어야 합니다.",
      "pred_classes should be one-dimensional, one value per validation row."),
     (lambda: set(np.unique(pred_classes)) <= {0, 1, 2},
      "예측한 값은 클래스 번호 0, 1, 2여야 합니다.", "The predictions should be class numbers 0, 1, 2."),
-    (lambda: (pred_classes == y_valid).mean() > 0.9,
+    (lambda: np.mean(np.ravel(pred_classes).astype(int)
+                     == (np.argmax(y_valid, axis=-1) if np.ndim(y_valid) == 2 else y_valid)) > 0.9,
      "검증 정확도가 0.9를 넘어야 합니다.", "The validation accuracy should be above 0.9."),
 )

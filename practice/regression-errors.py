@@ -57,11 +57,22 @@ model = keras.Sequential([
 model.compile(optimizer="adam", loss="mse", metrics=["mae"])
 
 # %%
+probe_true = np.array([[1.0], [2.0], [4.0]])  # ko: 손실 함수와 지표에 넣어 볼 정답과 예측 # en: known targets and predictions for the loss and the metric
+probe_pred = np.array([[1.5], [2.0], [2.0]])
+probe_z = np.array([-2.0, 0.0, 3.0], dtype="float32")  # ko: 활성화 함수에 넣어 볼 값 # en: inputs to try the activations on
 check(
-    (lambda: model.layers[-1].units == 1 and model.layers[-1].activation.__name__ == "linear",
+    (lambda: [(layer.units, bool(np.allclose(layer.activation(probe_z), np.maximum(probe_z, 0))))
+              for layer in model.layers if isinstance(layer, keras.layers.Dense)][:-1] == [(32, True)],
+     "은닉층은 relu를 쓰는 노드 32개짜리 Dense 층 하나여야 합니다.",
+     "There should be one hidden Dense layer of 32 nodes with relu."),
+    (lambda: model.layers[-1].units == 1 and np.allclose(model.layers[-1].activation(probe_z), probe_z),
      "출력층은 노드 1개에 활성화 함수가 없어야 합니다.", "The output layer needs 1 node and no activation."),
-    (lambda: str(model.loss) in ("mse", "mean_squared_error"),
-     "손실 함수는 mse여야 합니다.", "The loss should be mse."),
+    (lambda: np.isclose(np.mean(keras.losses.get(model.loss)(probe_true, probe_pred)),
+                        np.mean((probe_true - probe_pred) ** 2)),
+     "손실 함수는 평균 제곱 오차(mse)여야 합니다.", "The loss should be the mean squared error (mse)."),
+    (lambda: any(np.isclose(float(value), np.mean(np.abs(probe_true - probe_pred)))
+                 for key, value in model.compute_metrics(None, probe_true, probe_pred).items() if key != "loss"),
+     "compile의 metrics에 평균 절대 오차(mae)를 넣어야 합니다.", "Give compile the mean absolute error (mae) as a metric."),
 )
 
 # %% [markdown] tags=["ko"]
@@ -84,9 +95,14 @@ print(f"last val_mae {history.history['val_mae'][-1]:.3f}")
 
 # %%
 check(
-    (lambda: len(history.history["val_loss"]) == 100,
+    (lambda: len(history.history.get("val_loss", [])) == 100,
      "검증 데이터를 주고 100에포크 동안 학습해야 합니다.", "Train for 100 epochs with validation data."),
-    (lambda: history.history["val_mae"][-1] < 1.5,
+    (lambda: (lambda valid_mae: any(key.startswith("val_") and np.isclose(values[-1], valid_mae, rtol=1e-3)
+                                    for key, values in history.history.items()))(
+        np.mean(np.abs(y_valid - np.ravel(model.predict(x_valid, verbose=0))))),
+     "history에 검증 MAE가 기록되어야 합니다(compile의 metrics에 mae를 넣으세요).",
+     "history should record the validation MAE (give compile the mae metric)."),
+    (lambda: np.mean(np.abs(y_valid - np.ravel(model.predict(x_valid, verbose=0)))) < 1.5,
      "검증 MAE가 1.5(천 개)보다 작아야 합니다.", "The validation MAE should be below 1.5 (thousand)."),
 )
 
@@ -112,7 +128,7 @@ print(f"MAE {mae:.3f} thousand = {mae_units:,.0f} units")
 
 # %%
 check(
-    (lambda: np.isclose(mae, history.history["val_mae"][-1], rtol=1e-3),
+    (lambda: np.isclose(mae, np.mean(np.abs(y_valid - np.ravel(model.predict(x_valid, verbose=0)))), rtol=1e-4),
      "mae는 검증 데이터로 구한 MAE여야 합니다.", "mae should be the MAE on the validation rows."),
     (lambda: np.isclose(mae_units / mae, 1e3),
      "mae_units는 낱개 단위여야 합니다(Sales는 천 개 단위입니다).", "mae_units should be in single units (Sales is in thousands)."),

@@ -11,10 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from studysite import cache, labs, practice, runner
+from studysite import cache, kernels, labs, practice, runner
 from studysite.project import Project
 
 PROJECT = Project.find(Path(__file__).parent)
+# The notebook server imports the site's kernel_preload and starts with its kernel_env: configured
+# before any notebook runs (the server, once started, keeps what it imported).
+kernels.configure_for(PROJECT)
 pytest_plugins = ("kept", "pytester")  # kept: passed tests kept while their inputs are the same
 
 
@@ -83,7 +86,7 @@ def build_site():
 def site(tmp_path_factory, snippet_outcomes, lab_outcomes, practice_outcomes, build_site) -> Path:
     # Snippets, labs and exercises first: each runs once, and the build finds them cached. The build
     # needs every snippet: those a `-k` left out of snippet_outcomes run here.
-    runner.run(PROJECT, [rel for rel in cache.discover(PROJECT.snippets) if rel not in snippet_outcomes])
+    runner.run(PROJECT, [rel for rel in cache.discover(PROJECT) if rel not in snippet_outcomes])
     out = tmp_path_factory.mktemp("site")
     build = build_site(out)
     assert build.returncode == 0, f"mkdocs build --strict failed:\n{build.stderr[-6000:]}"

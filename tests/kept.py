@@ -7,7 +7,7 @@ result is kept in ``.cache/kept-tests/`` under a key of all of them:
 
 - always: the test's own module, ``conftest.py``, this file, Python, and every installed
   package's version;
-- ``@pytest.mark.kept("scripts/studysite/*.py", ...)``: the files these globs match, under the
+- ``@pytest.mark.kept("scripts/mkdocs-studysite/studysite/*.py", ...)``: the files these globs match, under the
   project's root;
 - ``@pytest.mark.kept(served="site", tools=f)``: for a browser test, every file the test's
   HTTP server sent while the test ran (``served()`` records them), found under the folder the

@@ -35,9 +35,9 @@ import pytest
 
 from studysite import embed, labs, worker
 from studysite.project import Project
-from studysite.strings import LANGUAGES as LANGS
 
 PROJECT = Project.find(Path(__file__).parent)
+LANGS = PROJECT.languages  # ("ko", "en"): the default language is built at the site's root
 pages, html_of = PROJECT.pages, PROJECT.built_page
 
 pytestmark = pytest.mark.browser
@@ -90,7 +90,7 @@ def snippet_views(title: str, lang: str) -> set[str]:
     """What a page may show of a snippet, in its language: one cell's code (a section, or a cell of the
     whole file) as the build renders it."""
     source = (PROJECT.snippets / title.removeprefix("snippets/")).read_text(encoding="utf-8")
-    return {tidy(embed.shown_code(cell.code, lang, first=index == 0))
+    return {tidy(embed.shown_code(cell.code, lang, LANGS, first=index == 0))
             for index, cell in enumerate(worker.cells_of(source))}
 
 
@@ -616,7 +616,7 @@ def test_copy_button_copies_exactly_the_snippet(browser, server, site):
     section = source.split("# --8<-- [start:fit]\n", 1)[1].split("# --8<-- [end:fit]", 1)[0]
     # The English page: the code exactly, its comments in English only (the source keeps both).
     assert "# ko:" in section, "the check needs a section with a bilingual comment"
-    assert tidy(copied) == tidy(embed.shown_code(section, "en", first=False))
+    assert tidy(copied) == tidy(embed.shown_code(section, "en", LANGS, first=False))
     assert "# ko:" not in copied and not re.search("[\uac00-\ud7a3]", copied)
 
 

@@ -10,9 +10,9 @@ import nbformat
 import pytest
 
 from studysite.project import Project
-from studysite.strings import LANGUAGES as LANGS
 
 PROJECT = Project.find(Path(__file__).parent)
+LANGS = PROJECT.languages  # ("ko", "en"): the default language is built at the site's root
 ROOT, DOCS, pages, html_of = PROJECT.root, PROJECT.docs, PROJECT.pages, PROJECT.built_page
 
 EXTERNAL = re.compile(r"""<(?:script|img|iframe|source|link)\b[^>]*?\b(?:src|href)=["']((?:https?:)?//[^"']+)""", re.I)
@@ -50,6 +50,20 @@ def test_a_built_site_never_says_an_example_is_still_running(site):
         assert "still-running" not in text and "claim-pending" not in text, f"{html.relative_to(site)}"
 
 
+def test_the_engines_stylesheet_is_served_first_on_every_page(site):
+    """The engine's CSS (outputs, figures, claims, downloads) ships in its package; the site's own comes after
+    it, so that the site can override it."""
+    assert (site / "assets/studysite/studysite.css").is_file(), "the engine's stylesheet is not in the site"
+    for lang in LANGS:
+        for page in pages(lang):
+            built = html_of(site, lang, page)
+            sheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', built.read_text(encoding="utf-8"))
+            ours = [i for i, href in enumerate(sheets) if href.endswith("assets/studysite/studysite.css")]
+            extra = [i for i, href in enumerate(sheets) if href.endswith("assets/stylesheets/extra.css")]
+            assert ours and extra and ours[0] < extra[0], f"{built.relative_to(site)} links {sheets}"
+            assert (built.parent / sheets[ours[0]]).resolve().is_file(), f"{built.relative_to(site)}: {sheets[ours[0]]}"
+
+
 def test_math_and_fonts_are_served_by_the_site(site):
     for asset in ("katex.min.js", "katex.min.css", "contrib/auto-render.min.js", "fonts/KaTeX_Main-Regular.woff2"):
         assert (site / "assets/vendor/katex" / asset).is_file(), asset
@@ -70,7 +84,8 @@ def test_snippet_output_and_figures_are_on_the_page(site):
         assert not re.search("[\uac00-\ud7a3]", alt), "an English page shows Korean alt text"
 
 
-@pytest.mark.kept("mkdocs.yml", "scripts/studysite/**/*.py", "docs/assets/**/*", "docs/includes/**/*")
+@pytest.mark.kept("mkdocs.yml", "scripts/mkdocs-studysite/studysite/**/*", "scripts/dlnotes_site/**/*.py",
+                  "docs/assets/**/*", "docs/includes/**/*")
 def test_notebook_pages_render_in_both_languages(tmp_path, build_site):
     """mkdocs-static-i18n turns mkdocs-jupyter pages into raw text unless the hook re-wraps them."""
     # A site of a home page and the notebook, in both languages, with the site's assets and

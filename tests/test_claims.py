@@ -3,6 +3,8 @@ embeds show each section with exactly its own output."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from studysite import claims, embed, worker
@@ -91,7 +93,8 @@ RESULT = {"cells": [
 
 def _render(line: str, lang: str = "en"):
     (one,) = embed.find_embeds(line + "\n")
-    return embed.render(one, RESULT, worker.cells_of(SOURCE), lang, lambda f: f"img/{f['file']}", "x.md")
+    return embed.render(one, RESULT, worker.cells_of(SOURCE), lang, lambda f: f"img/{f['file']}", "x.md",
+                        languages=("ko", "en"))
 
 
 def test_a_section_embed_shows_its_own_code_and_output_only():
@@ -114,35 +117,32 @@ def test_a_figure_embed_shows_that_figure_alone():
     assert 'src="img/fig.svg"' in shown and 'alt="a figure"' in shown and "```" not in shown and not boxes
 
 
-class _Page:
-    url = "faq/why-mape-is-huge/"
-
-
-def _plugin(failed: bool = False):
+def _expander(failed: bool = False):
+    """What a build expands a page with: the stored results, the claims they prove, this build's failures."""
     from studysite.outcome import Outcome
-    from studysite.plugin import StudySitePlugin
+    from studysite.pages import Found, PageExpander
+    from studysite.project import Project
 
-    plugin = StudySitePlugin()
-    plugin.results = RESULTS
-    plugin.claims = {"mape-explodes": ("faq/why_mape_is_huge.py", {"line": 12, "code": "assert mape > 1e15"})}
+    found = Found(RESULTS, {"mape-explodes": ("faq/why_mape_is_huge.py", {"line": 12, "code": "assert mape > 1e15"})})
     if failed:
-        plugin.failures = {"faq/why_mape_is_huge.py": Outcome("snippet", "faq/why_mape_is_huge.py", "failed",
-                                                              line=3, error="ZeroDivisionError")}
-    return plugin
+        found.failures = {"faq/why_mape_is_huge.py": Outcome("snippet", "faq/why_mape_is_huge.py", "failed",
+                                                             line=3, error="ZeroDivisionError")}
+    # The site's project: its languages and the words of its pages.
+    return PageExpander(Project.find(Path(__file__).parent), found, figure_url=lambda rel, figure: None)
 
 
-def _markers(plugin, text):
+def _markers(expander, text):
     embeds = embed.find_embeds(text)
-    return plugin._markers(text, embeds, _Page(), "ko", "docs/ko/faq/why-mape-is-huge.md")
+    return expander.markers(text, embeds, "ko")
 
 
 def test_a_claim_marker_renders_its_assert_in_the_page_language():
-    shown = _markers(_plugin(), "MAPE가 폭발합니다. {claim mape-explodes}\n\n!snippet faq/why_mape_is_huge.py\n")
+    shown = _markers(_expander(), "MAPE가 폭발합니다. {claim mape-explodes}\n\n!snippet faq/why_mape_is_huge.py\n")
     assert 'class="claim"' in shown and "assert mape &gt; 1e15" in shown and "12행" in shown and "{claim" not in shown
 
 
 def test_a_value_reference_is_replaced_by_the_number_from_the_run():
-    shown = _markers(_plugin(), "약 {value mape:sci}입니다.\n\n!snippet faq/why_mape_is_huge.py\n")
+    shown = _markers(_expander(), "약 {value mape:sci}입니다.\n\n!snippet faq/why_mape_is_huge.py\n")
     assert shown.startswith("약 1.5 × 10<sup>15</sup>입니다.")
 
 
@@ -154,5 +154,5 @@ def test_a_value_reference_is_replaced_by_the_number_from_the_run():
 ])
 def test_a_marker_that_names_nothing_or_a_failed_run_fails_the_build(text, failed, message):
     with pytest.raises(claims.MarkerError) as error:
-        _markers(_plugin(failed), text)
+        _markers(_expander(failed), text)
     assert message in str(error.value) and error.value.line == 1

@@ -22,10 +22,12 @@ import pytest
 
 from studysite import bilingual, cache, claims, downloads, kernels, runner
 from studysite.project import Project
-from studysite.strings import LANGUAGES
 
 PROJECT = Project.find(Path(__file__).parent)
-SNIPPETS = cache.discover(PROJECT.snippets)
+LANGUAGES = PROJECT.languages  # ("ko", "en"), the default first
+SNIPPETS = cache.discover(PROJECT)
+# The code that runs a notebook (the engine leaves its own code out of its keys; these runs keep it in theirs).
+KERNEL_CODE = tuple(Path(kernels.__file__).with_name(name) for name in ("kernels.py", "kernel_server.py"))
 HANGUL = re.compile("[\uac00-\ud7a3]")
 PROSE = re.compile(r"[A-Za-z]{2,}[,.]? [A-Za-z]{2,}")  # two words in a row: a formula (`# Σ|e| / Σ|y|`) is not prose
 DIRECTIVE = re.compile(r"^#\s*(noqa|type:|pragma|fmt:|%%)[^#]*$")
@@ -36,10 +38,13 @@ SHORT_ANSWER = re.compile(r'^!!! abstract "[^"]*"\n\n((?:    .*\n|\n)+)', re.M)
 # --- Downloads: each runs outside the repository and prints what the page shows ------------------
 
 def _run_download(rel: str, workdir: Path) -> dict:
-    """Execute the Korean notebook of ``rel`` in a fresh kernel, outside the repository, where neither
-    ``dlnotes`` nor ``studysite`` can be imported; cached by the notebook's bytes and the environment."""
-    book = downloads.notebook(PROJECT.snippets, rel, "ko")
-    environment = cache.environment_fingerprint(PROJECT.root, *kernels.RECORDERS)
+    """Execute the Korean notebook of ``rel`` in a fresh kernel, outside the repository, where neither the
+    course's modules (``dlnotes``, ``dlnotes_site``, ...) nor ``studysite`` can be imported; cached by the
+    notebook's bytes and the environment."""
+    book = downloads.notebook(PROJECT, rel, "ko")
+    environment = cache.environment_fingerprint(
+        PROJECT, tuple(PROJECT.settings.kernel_preload),
+        (*kernels.key_parts(), *(path.read_text(encoding="utf-8") for path in KERNEL_CODE)))
     key = hashlib.sha256((book + environment).encode()).hexdigest()[:20]
     cached = PROJECT.root / ".cache" / "downloads" / f"{key}.json"
     if cached.is_file():
@@ -48,7 +53,7 @@ def _run_download(rel: str, workdir: Path) -> dict:
     here.mkdir(parents=True)
     nb = nbformat.reads(book, as_version=4)
     try:
-        kernels.run(nb, cwd=str(here), blocked=("dlnotes", "studysite"))
+        kernels.run(nb, cwd=str(here), blocked=("dlnotes", "dlnotes_check", "dlnotes_site", "studysite"))
         outcome = {"ok": True, "error": "", "outputs": [
             [{"type": o.output_type, "name": o.get("name"), "text": o.get("text", ""),
               "html": "text/html" in o.get("data", {})} for o in cell.outputs]
@@ -102,14 +107,14 @@ def _code_tokens(code: str) -> list[str]:
 
 @pytest.mark.parametrize("snippet", SNIPPETS)
 def test_downloads_are_the_same_code_in_both_languages_and_both_formats(snippet):
-    books = {lang: nbformat.reads(downloads.notebook(PROJECT.snippets, snippet, lang), as_version=4)
+    books = {lang: nbformat.reads(downloads.notebook(PROJECT, snippet, lang), as_version=4)
              for lang in LANGUAGES}
     for book in books.values():
         nbformat.validate(book)
     code = {lang: [c.source for c in book.cells if c.cell_type == "code"] for lang, book in books.items()}
     assert [_code_tokens(c) for c in code["ko"]] == [_code_tokens(c) for c in code["en"]], snippet
     for lang in LANGUAGES:
-        script = downloads.python_file(PROJECT.snippets, snippet, lang)
+        script = downloads.python_file(PROJECT, snippet, lang)
         chunks = [c.strip("\n") for c in re.split(r"^# %%\n", script, flags=re.M) if c.strip()]
         assert chunks == code[lang], f"snippets/{snippet}: the .py and the .ipynb ({lang}) differ"
         assert "dlnotes import" not in script and "import dlnotes" not in script, snippet

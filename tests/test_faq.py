@@ -10,10 +10,11 @@ import pytest
 import yaml
 from pymdownx.slugs import slugify
 
-from studysite import embed, faq
+from dlnotes_site import faq
+from dlnotes_site.strings import LANGUAGES as LANGS
+from dlnotes_site.strings import TAGS_KO
+from studysite import embed
 from studysite.project import Project
-from studysite.strings import LANGUAGES as LANGS
-from studysite.strings import TAGS_KO
 
 PROJECT = Project.find(Path(__file__).parent)
 ROOT, DOCS = PROJECT.root, PROJECT.docs
@@ -63,11 +64,12 @@ def test_entry_has_the_required_parts(lang, slug):
 
 @pytest.mark.parametrize("slug", sorted({slug for _, slug in ENTRIES}))
 def test_both_languages_agree_on_tags_and_lecture(slug):
-    """The same lecture; the same tags, each page in its language (strings.TAGS_KO pairs them)."""
+    """The same lecture; the same tags, each page in its language (dlnotes_site.strings.TAGS_KO pairs them)."""
     ko, en = (front_matter((DOCS / lang / "faq" / f"{slug}.md").read_text(encoding="utf-8")) for lang in LANGS)
     assert ko.get("lecture") == en.get("lecture"), f"faq/{slug}.md: the twins name different lectures"
     unnamed = [tag for tag in en.get("tags") or [] if tag not in TAGS_KO]
-    assert not unnamed, f"docs/en/faq/{slug}.md: tags {unnamed} have no Korean name in strings.TAGS_KO"
+    assert not unnamed, (f"docs/en/faq/{slug}.md: tags {unnamed} have no Korean name in TAGS_KO "
+                         "(scripts/dlnotes_site/strings.py)")
     assert ko.get("tags") == [TAGS_KO[tag] for tag in en["tags"]], (
         f"docs/ko/faq/{slug}.md: tags {ko.get('tags')} are not the Korean names of the English page's {en['tags']}")
 
@@ -121,7 +123,7 @@ def project(tmp_path):
         source = ROOT / part
         shutil.copytree(source, tmp_path / part) if source.is_dir() else shutil.copy(source, tmp_path / part)
     (tmp_path / "snippets" / "faq").mkdir(parents=True)
-    return Project.at(tmp_path)
+    return Project.from_mkdocs_yml(tmp_path / "mkdocs.yml")
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
@@ -190,12 +192,12 @@ def test_scaffold_leaves_nothing_half_created(project):
 
 
 def test_scaffold_command_prints_one_line_and_creates_nothing(project, monkeypatch, capsys):
-    from studysite import cli
+    from dlnotes_site import cli
 
     monkeypatch.chdir(project.root)
     before = snapshot(project.root)
     assert cli.main(["new-faq", "A new question?", "--ko", "새 질문?", "--lecture", "regression-errors",
                      "--tags", "MAPE", "--slug", "x" * 300]) == 2
     error = capsys.readouterr().err.strip()
-    assert error.startswith("studysite new-faq: slug") and "\n" not in error and "Traceback" not in error
+    assert error.startswith("dlnotes new-faq: slug") and "\n" not in error and "Traceback" not in error
     assert snapshot(project.root) == before

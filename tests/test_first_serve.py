@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from studysite import runner, strings
+from studysite import runner
 from studysite.project import Project
 
 ROOT = Project.find(Path(__file__).parent).root
@@ -33,8 +33,24 @@ The slow one finishes.{claim slow-done}
 """
 
 
+# The site's layout: examples in section folders, dlnotes.py a helper module beside them.
+CONFIG = """\
+site_name: demo
+strict: true
+plugins:
+  - studysite:
+      snippets_glob: ["*/**/*.py"]
+      helpers: [dlnotes]
+      setup: dlnotes_site.worker_setup
+markdown_extensions:
+  - pymdownx.highlight
+  - pymdownx.superfences
+"""
+
+
 def fresh_clone(root: Path) -> Project:
-    project = Project.at(root)
+    (root / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
+    project = Project.from_mkdocs_yml(root / "mkdocs.yml")
     (project.snippets / "demo").mkdir(parents=True)
     (project.snippets / "dlnotes.py").write_text((ROOT / "snippets" / "dlnotes.py").read_text(encoding="utf-8"))
     (project.snippets / "demo" / "quick.py").write_text(
@@ -47,8 +63,6 @@ def fresh_clone(root: Path) -> Project:
         """))
     (root / "docs").mkdir()
     (root / "docs" / "index.md").write_text(PAGE, encoding="utf-8")
-    (root / "mkdocs.yml").write_text("site_name: demo\nstrict: true\nplugins:\n  - studysite\nmarkdown_extensions:\n"
-                                     "  - pymdownx.highlight\n  - pymdownx.superfences\n", encoding="utf-8")
     return project
 
 
@@ -58,7 +72,7 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.mark.kept("scripts/studysite/**/*.py", "snippets/dlnotes.py")
+@pytest.mark.kept("scripts/mkdocs-studysite/studysite/**/*", "scripts/dlnotes_site/**/*.py", "snippets/dlnotes.py")
 def test_a_fresh_clone_is_served_at_once_and_fills_in_as_its_examples_finish(tmp_path):
     project = fresh_clone(tmp_path)
     url = f"http://127.0.0.1:{free_port()}/"
@@ -88,7 +102,7 @@ def test_a_fresh_clone_is_served_at_once_and_fills_in_as_its_examples_finish(tmp
     page, slow_result, seconds = first
     assert slow_result is None, f"the first page was served only after the slow example had run ({seconds:.0f} s)"
     assert page.count('class="admonition info still-running"') == 2, "both examples should show they still run"
-    assert html.escape(strings.text("ko", "still_running").format(done=0, total=2)) in page
+    assert html.escape(project.text(project.default_language, "still_running", done=0, total=2)) in page
     assert "quick answer" not in page
     assert page.count("claim-pending") == 3, "the value and both claims wait for their examples"
     assert "slow one done" in last and "quick answer 42" in last, f"the page never filled in:\n{output[-3000:]}"

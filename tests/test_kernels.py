@@ -13,8 +13,9 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from studysite import kernels
 
-# A test here passed is kept while the code it tests is the same (tests/kept.py).
-pytestmark = pytest.mark.kept("scripts/studysite/**/*.py")
+# A test here passed is kept while the code it tests is the same (tests/kept.py), and the options it
+# reads (kernel_preload, kernel_env: mkdocs.yml; conftest.py configures the kernels with them).
+pytestmark = pytest.mark.kept("scripts/mkdocs-studysite/studysite/**/*", "mkdocs.yml")
 
 # A little of everything a notebook shows: streams, a wide DataFrame as the cell's result (pandas
 # decides at import time how many columns a kernel shows), a display() call, an inline figure, a
@@ -58,7 +59,7 @@ def test_a_notebook_shows_what_a_jupyter_kernel_shows(tmp_path):
     from nbclient import NotebookClient
 
     NotebookClient(theirs, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}
-                   ).execute(env={**os.environ, **kernels.KERNEL_ENV}, stderr=subprocess.DEVNULL)
+                   ).execute(env={**os.environ, **kernels.kernel_env()}, stderr=subprocess.DEVNULL)
     assert shown(ours) == shown(theirs)
     html = shown(ours)[1][1][0][5]
     assert html and html.count("<th>") < 30, "the wide DataFrame is not cut to 20 columns as in a kernel"

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
 import nbformat
 import pytest
 
-from studysite import bilingual, first_runs, labs, strings
+from studysite import bilingual, first_runs, labs
 from studysite.project import Project
-from studysite.strings import LANGUAGES
 
 PROJECT = Project.find(Path(__file__).parent)
+LANGUAGES = PROJECT.languages  # ("ko", "en"), the default first
 LABS = labs.discover(PROJECT.labs)
 NOISE = re.compile(r"[\b\r]|ms/step|Epoch \d+/\d+|WARNING|oneDNN custom operations")
 HANGUL = re.compile("[\uac00-\ud7a3]")
@@ -26,14 +27,14 @@ def test_lab_runs_top_to_bottom(lab, lab_outcomes):
 
 @pytest.mark.parametrize("lab", LABS)
 def test_every_prose_cell_has_its_twin(lab):
-    assert labs.check_twins(labs.read(PROJECT.labs / lab)) == [], f"labs/{lab}"
+    assert labs.check_twins(labs.read(PROJECT.labs / lab), LANGUAGES) == [], f"labs/{lab}"
 
 
 @pytest.mark.parametrize("lab", LABS)
 def test_a_lab_is_the_same_notebook_from_build_to_build(lab):
     """Nothing in a lab's notebook comes from chance (nbformat gives a new cell a random id)."""
-    made = [nbformat.writes(labs.for_language(labs.read(PROJECT.labs / lab), LANGUAGES[-1], PROJECT.snippets /
-                                              "dlnotes.py")) for _ in range(2)]
+    made = [nbformat.writes(labs.for_language(labs.read(PROJECT.labs / lab), LANGUAGES[-1], PROJECT))
+            for _ in range(2)]
     assert made[0] == made[1], f"labs/{lab}: two reads give two different notebooks"
 
 
@@ -50,11 +51,12 @@ def test_download_is_a_valid_self_contained_notebook(lab, lang, lab_outcomes):
         if cell.cell_type != "code":
             continue
         where = f"labs/{lab} ({lang}), cell {index}"
-        assert not re.search(r"^\s*(import|from)\s+(dlnotes|studysite)\b", cell.source, re.M), (
+        assert not re.search(r"^\s*(import|from)\s+(dlnotes\w*|studysite)\b", cell.source, re.M), (
             f"{where} imports the project's own code: the download must run with requirements.txt alone")
         assert not re.search(r"https?://|read_csv\(|open\(", cell.source), f"{where} reads a file or the network"
         for line, comment in bilingual.comments_in(cell.source):
-            assert bilingual.split_comment(comment) is None, f"{where}, line {line}: a marker is left: {comment}"
+            assert bilingual.split_comment(comment, LANGUAGES) is None, (
+                f"{where}, line {line}: a marker is left: {comment}")
             if lang != "ko":
                 assert not HANGUL.search(comment), f"{where}, line {line}: a Korean comment on the {lang} page"
         for output in cell.outputs:
@@ -99,7 +101,9 @@ assert x == {value}, 'claim broke'
 
 
 def probe_project(tmp_path) -> Project:
-    project = Project.at(tmp_path)
+    """A project with the site's options (its labs folder, helpers, kernels) and languages, in ``tmp_path``."""
+    project = Project.at(tmp_path, dataclasses.replace(PROJECT.settings, cache_dir=".cache"), languages=LANGUAGES)
+    assert project.labs == tmp_path / "labs"
     project.snippets.mkdir(parents=True)
     (project.snippets / "dlnotes.py").write_text((PROJECT.snippets / "dlnotes.py").read_text(encoding="utf-8"))
     return project
@@ -132,7 +136,7 @@ def test_a_lab_not_run_yet_is_its_code_under_a_note_until_it_runs(tmp_path):
     assert first_runs.write_lab_placeholders(project) == len(LANGUAGES)
     for lang in LANGUAGES:
         waiting = nbformat.read(labs.target_of(project, "probe.py", lang), as_version=4)
-        assert strings.text(lang, "lab_still_running") in waiting.cells[1].source
+        assert project.text(lang, "lab_still_running") in waiting.cells[1].source
         assert all(not cell.get("outputs") for cell in waiting.cells if cell.cell_type == "code")
     assert first_runs.write_lab_placeholders(project) == 0, "a notebook already there is left alone"
     for lang in LANGUAGES:  # no key: the next build runs the lab and replaces it

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import shutil
 from pathlib import Path
 
 import pytest
 
-from studysite import faq, practice, runner, strings
+from dlnotes_site import faq
+from studysite import labs, practice, runner
 from studysite.project import Project
-from studysite.strings import LANGUAGES
 
 PROJECT = Project.find(Path(__file__).parent)
+LANGUAGES = PROJECT.languages  # ("ko", "en"), the default first
 LECTURES = sorted(p.name for p in (PROJECT.docs / "ko" / "lectures").glob("*.md"))
 PAGES = sorted(p.name for p in (PROJECT.docs / "ko" / "practice").glob("*.md"))
 CODE_SPAN = re.compile(r"^\s*[-*] \[[xX]\] `(?P<text>[^`]*)`\s*$")
@@ -33,7 +35,7 @@ def is_predict(question: practice.Question) -> bool:
 @pytest.fixture(scope="module")
 def results() -> dict:
     found = {}
-    for rel in runner.cache.discover(PROJECT.snippets):
+    for rel in runner.cache.discover(PROJECT):
         result = runner.load_result(PROJECT.outputs, rel)
         if result is not None:
             found[rel] = result
@@ -147,8 +149,11 @@ def test_good_question_gets_the_recorded_line():
 def test_a_choice_whose_snippet_is_still_running_says_so():
     # A fresh clone's first mkdocs serve (first_runs): the choice waits, with a note, for its run.
     question = quiz("- [ ] `b: 3`", "- [x] {output line=2}")
-    out = practice.expand_quizzes(question, {}, "p.md", pending=lambda rel: rel == "x/y.py", lang="en")
-    assert f"- [x] {strings.text('en', 'quiz_still_running')}" in out and "{output" not in out
+    for lang in LANGUAGES:
+        note = PROJECT.text(lang, "quiz_still_running")  # as the practice plugin passes it
+        out = practice.expand_quizzes(question, {}, "p.md", pending=lambda rel: rel == "x/y.py", lang=lang,
+                                      still_running=note)
+        assert f"- [x] {note}" in out and "{output" not in out
     with pytest.raises(practice.QuizError, match="has no output yet"):
         practice.expand_quizzes(question, {}, "p.md")  # not still running: it has no output
 
@@ -171,7 +176,7 @@ def check_cells(nb) -> list:
 
 def messages(cell, lang: str) -> list[str]:
     """The messages of the reader's language in a check cell: check((lambda: ..., "ko", "en"), ...)."""
-    return [messages[lang] for messages in practice.check_messages(cell.source)]
+    return [messages[lang] for messages in practice.check_messages(cell.source, LANGUAGES)]
 
 
 def test_there_are_exercises_and_a_mock_exam():
@@ -181,8 +186,8 @@ def test_there_are_exercises_and_a_mock_exam():
 
 @pytest.mark.parametrize("name", EXERCISES)
 def test_exercise_is_well_formed(name):
-    nb = practice.labs.read(PROJECT.root / "practice" / name)
-    assert practice.labs.check_twins(nb) + practice.check_roles(nb) == [], f"practice/{name}"
+    nb = labs.read(PROJECT.root / "practice" / name)
+    assert labs.check_twins(nb, LANGUAGES) + practice.check_roles(nb) == [], f"practice/{name}"
 
 
 @pytest.mark.parametrize("name", EXERCISES)
@@ -305,7 +310,7 @@ def test_starter_download_has_todos_and_no_solution(name, lang, practice_outcome
     code = [cell for cell in nb.cells if cell.cell_type == "code"]
     assert not any("solution" in cell.metadata.get("tags", []) for cell in code), f"practice/{name}: a solution"
     assert sum("# TODO" in cell.source for cell in code) >= 1
-    assert not any(re.search(r"^\s*(import|from)\s+(dlnotes|studysite)\b", c.source, re.M) for c in code), (
+    assert not any(re.search(r"^\s*(import|from)\s+(dlnotes\w*|studysite)\b", c.source, re.M) for c in code), (
         f"practice/{name} ({lang}): the download imports the project's own code")
     assert not any(cell.outputs for cell in code), f"practice/{name} ({lang}): the download is not clean"
 
@@ -344,13 +349,16 @@ def exercise_source(shared: str, solution: str, starter: str = "# TODO\nx = None
 
 
 def probe_project(tmp_path, solution: str) -> Project:
+    """A project with the site's options (its practice folder, helpers, kernels) and languages, in ``tmp_path``."""
     root = tmp_path / "project"
     (root / "practice").mkdir(parents=True)
     (root / "snippets").mkdir()
     shutil.copy(PROJECT.snippets / "dlnotes.py", root / "snippets" / "dlnotes.py")
     (root / "practice" / "probe.py").write_text(
         exercise_source(f'open({str(tmp_path / "runs.txt")!r}, "a").write("run\\n")', solution), encoding="utf-8")
-    return Project.at(root)
+    project = Project.at(root, dataclasses.replace(PROJECT.settings, practice_dir="practice"), languages=LANGUAGES)
+    assert practice.folder_of(project) == root / "practice"
+    return project
 
 
 def test_an_exercise_runs_once_and_each_language_reads_its_own_messages(tmp_path):
@@ -384,8 +392,9 @@ def test_an_exercise_that_prints_korean_outside_a_check_fails_naming_the_cell(tm
     outcome = practice.execute(project, "probe.py", jobs=2)
     assert outcome.status == "failed", outcome
     error = outcome.error
-    assert "solution, code cell 2" in error and "prints Korean" in error and "정답 1" in error, error
-    assert not list((project.root / "_generated").rglob("*.ipynb")), "a failed exercise wrote notebooks"
+    assert "solution, code cell 2" in error and "prints words that are no check message" in error, error
+    assert "정답 1" in error, error
+    assert not list(project.cache.rglob("*.ipynb")), "a failed exercise wrote notebooks"
 
 
 def test_a_failing_solution_fails_the_exercise_naming_its_role_and_cell(tmp_path):
@@ -395,10 +404,10 @@ def test_a_failing_solution_fails_the_exercise_naming_its_role_and_cell(tmp_path
     assert outcome.status == "failed" and outcome.source == "practice/probe.py", outcome
     assert "solution" in outcome.error and "ZeroDivisionError" in outcome.error, outcome.error
     assert outcome.cell is not None, outcome
-    assert not list((project.root / "_generated").rglob("*.ipynb")), "a failed exercise wrote notebooks"
+    assert not list(project.cache.rglob("*.ipynb")), "a failed exercise wrote notebooks"
 
 
-@pytest.mark.kept("scripts/studysite/**/*.py", "snippets/dlnotes.py")
+@pytest.mark.kept("scripts/mkdocs-studysite/studysite/**/*", "mkdocs.yml", "snippets/dlnotes.py")
 def test_the_next_exercise_runs_beside_a_long_solution(tmp_path):
     """Every exercise's kernels share one pool: once a's short starter is done, b starts beside a's solution."""
     log = str(tmp_path / "times.txt")

@@ -6,6 +6,7 @@ TensorFlow where they can, so they take seconds; the determinism test runs a rea
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import signal
@@ -20,10 +21,13 @@ import pytest
 from studysite import cache, embed, runner, worker
 from studysite.pool import WorkerPool
 from studysite.project import Project
+from studysite.settings import Settings
 
 PROJECT = Project.find(Path(__file__).parent)
-# A test here passed is kept while the code it tests is the same (tests/kept.py).
-pytestmark = pytest.mark.kept("scripts/studysite/**/*.py", "snippets/dlnotes.py")
+# A test here passed is kept while the code it tests is the same (tests/kept.py): the engine, the site's
+# worker set-up (dlnotes_site.worker_setup) and helpers, and the options they run with (mkdocs.yml).
+ENGINE = ("scripts/mkdocs-studysite/studysite/**/*", "scripts/dlnotes_site/**/*.py", "mkdocs.yml")
+pytestmark = pytest.mark.kept(*ENGINE, "snippets/dlnotes.py")
 
 FIGURE = """
 import matplotlib.pyplot as plt
@@ -34,10 +38,27 @@ save_figure(fig, "line", alt_ko="꺾은선", alt_en="a line")
 """
 
 
+def settings(**changes) -> Settings:
+    """The site's own options (mkdocs.yml: its worker set-up, its figures), with ``helper`` a helper module
+    like ``dlnotes``, and workers that skip importing TensorFlow unless a test asks for it."""
+    site = PROJECT.settings
+    return dataclasses.replace(site, **{"preload": [], "helpers": [*site.helpers, "helper"], **changes})
+
+
+def with_settings(project: Project, **changes) -> Project:
+    return Project.at(project.root, dataclasses.replace(project.settings, **changes))
+
+
+def project_code(project: Project) -> str:
+    """One line of Python that makes the same project, ``p``, in another process."""
+    return ("from studysite.project import Project; from studysite.settings import Settings; "
+            f"p = Project.at({str(project.root)!r}, {project.settings!r})")
+
+
 @pytest.fixture
 def project(tmp_path):
     """A snippets folder with a local helper module, and an empty output folder."""
-    project = Project.at(tmp_path)
+    project = Project.at(tmp_path, settings())
     (project.snippets / "demo").mkdir(parents=True)
     (project.snippets / "dlnotes.py").write_text((PROJECT.snippets / "dlnotes.py").read_text())
     (project.snippets / "helper.py").write_text("FACTOR = 2\n")
@@ -51,7 +72,7 @@ def write(project: Project, rel: str, source: str) -> None:
 
 
 def run(project, **kwargs):
-    kwargs = {"preload": (), "progress": False, "jobs": 2, **kwargs}
+    kwargs = {"progress": False, "jobs": 2, **kwargs}
     return {o.rel: o for o in runner.run(project, **kwargs)}
 
 
@@ -85,18 +106,26 @@ def test_data_files_a_snippet_reads_are_part_of_its_key(project):
     assert run(project)["demo/reads.py"].status == "cached"
 
 
-@pytest.mark.kept("scripts/studysite/**/*.py", "snippets/**/*.py", "docs/ko/index.md", "requirements.txt")
+@pytest.mark.kept(*ENGINE, "snippets/**/*.py", "docs/ko/index.md", "requirements.txt")
 def test_page_prose_is_not_part_of_any_key():
-    rels = cache.discover(PROJECT.snippets)[:5]
-    keys = {rel: cache.cache_key(PROJECT.root, PROJECT.snippets, rel) for rel in rels}
+    rels = cache.discover(PROJECT)[:5]
+    keys = {rel: cache.cache_key(PROJECT, rel) for rel in rels}
     page = PROJECT.docs / "ko" / "index.md"
     text = page.read_text(encoding="utf-8")
     try:
         page.write_text(text + "\n한 줄 더.\n", encoding="utf-8")
-        cache.environment_fingerprint.cache_clear()
-        assert keys == {rel: cache.cache_key(PROJECT.root, PROJECT.snippets, rel) for rel in rels}
+        cache.installed_distributions.cache_clear()
+        assert keys == {rel: cache.cache_key(PROJECT, rel) for rel in rels}
     finally:
         page.write_text(text, encoding="utf-8")
+
+
+def test_a_file_in_the_snippets_folder_that_is_neither_a_snippet_nor_a_helper_is_refused(project):
+    (project.snippets / "stray.py").write_text("print('which am I?')\n")
+    with pytest.raises(cache.DiscoveryError, match=r"snippets/stray\.py is not a snippet"):
+        run(project)
+    (project.snippets / "stray.py").rename(project.snippets / "_stray.py")  # "_": neither, on purpose
+    assert sorted(run(project)) == ["demo/plain.py", "demo/uses_helper.py"]
 
 
 def test_each_section_records_its_own_output(project):
@@ -226,7 +255,7 @@ def test_a_pool_kept_for_serve_has_a_worker_on_standby_for_the_next_save(project
     """mkdocs serve's pool: after a run one worker stays started, and the next saved snippet runs in it;
     a worker a snippet spoiled is replaced by a fresh one on standby."""
     write(project, "demo/pid.py", "import os\nprint(os.getpid())\n")
-    pool = WorkerPool(2, str(project.snippets), (), standby=1)
+    pool = WorkerPool(2, worker.WorkerConfig.of(project), standby=1)
     try:
         assert all(o.ok for o in run(project, pool=pool).values())
         assert [w.process.is_alive() for w in pool.workers] == [True], "not one worker on standby"
@@ -277,13 +306,13 @@ print("cwd", os.path.basename(os.getcwd()))
 def test_a_snippet_sees_a_clean_state_whatever_ran_before_it(project):
     """Probes change each kind of process state; the report after them, in the same worker, sees none of it."""
     write(project, "demo/z_report.py", REPORT)
-    (alone,) = runner.run(project, ["demo/z_report.py"], preload=("tensorflow", "keras"), progress=False, jobs=1)
+    project = with_settings(project, preload=["tensorflow", "keras"])
+    (alone,) = runner.run(project, ["demo/z_report.py"], progress=False, jobs=1)
     assert alone.ok, alone.describe()
     for name, source in PROBES.items():
         write(project, f"demo/{name}", source)
     order = [f"demo/{name}" for name in PROBES] + ["demo/z_report.py"]
-    outcomes = {o.rel: o for o in runner.run(project, order, preload=("tensorflow", "keras"), progress=False,
-                                               jobs=1, force=True)}
+    outcomes = {o.rel: o for o in runner.run(project, order, progress=False, jobs=1, force=True)}
     assert outcomes["demo/z_report.py"].ok, outcomes["demo/z_report.py"].describe()
     assert text_of(outcomes["demo/z_report.py"]) == text_of(alone)
     assert "LEAKED" not in text_of(outcomes["demo/z_report.py"])
@@ -326,8 +355,8 @@ def test_a_line_that_starts_like_an_embed_must_parse(line, expected):
 
 def test_two_runs_at_once_leave_consistent_outputs(project):
     """mkdocs serve and pytest may run the same snippets at the same time."""
-    code = ("import sys; from studysite import runner; from studysite.project import Project; "
-            f"o = runner.run(Project.at({str(project.root)!r}), preload=(), progress=False, force=True, jobs=1); "
+    code = (f"import sys; from studysite import runner; {project_code(project)}; "
+            "o = runner.run(p, progress=False, force=True, jobs=1); "
             "sys.exit(0 if all(x.ok for x in o) else 1)")
     procs = [subprocess.Popen([sys.executable, "-c", code]) for _ in range(2)]
     assert [p.wait(timeout=120) for p in procs] == [0, 0]
@@ -340,11 +369,11 @@ def test_two_runs_at_once_leave_consistent_outputs(project):
 
 def test_a_reader_never_finds_a_missing_figure_while_results_are_republished(project):
     """Republish again and again (changing output) while reading result.json and its figures."""
-    code = ("from pathlib import Path; from studysite import runner; from studysite.project import Project\n"
-            f"p = Project.at({str(project.root)!r})\n"
+    code = ("from pathlib import Path; from studysite import runner\n"
+            f"{project_code(project)}\n"
             "for i in range(8):\n"
             "    Path(p.snippets, 'demo/plain.py').write_text(f'print({i})\\n' + " + repr(FIGURE) + ")\n"
-            "    assert all(o.ok for o in runner.run(p, ['demo/plain.py'], preload=(), progress=False, jobs=1))\n")
+            "    assert all(o.ok for o in runner.run(p, ['demo/plain.py'], progress=False, jobs=1))\n")
     run(project)
     writer = subprocess.Popen([sys.executable, "-c", code])
     missing, reads = [], 0
@@ -361,8 +390,7 @@ def test_a_reader_never_finds_a_missing_figure_while_results_are_republished(pro
 def test_ctrl_c_stops_at_once_and_leaves_no_staging_folders(project):
     for index in range(6):
         write(project, f"demo/slow_{index}.py", "import time\ntime.sleep(30)\n")
-    code = ("from studysite import runner; from studysite.project import Project; "
-            f"runner.run(Project.at({str(project.root)!r}), preload=(), progress=False, jobs=2)")
+    code = f"from studysite import runner; {project_code(project)}; runner.run(p, progress=False, jobs=2)"
     proc = subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 30
     while len(list(project.outputs.glob(".run-*"))) < 8 and time.monotonic() < deadline:
@@ -386,13 +414,16 @@ def test_stale_staging_folders_are_swept_at_start(project):
     assert not stale.exists()
 
 
-@pytest.mark.kept("scripts/studysite/**/*.py", "snippets/dlnotes.py", "snippets/training/first_learning_curve.py")
+@pytest.mark.kept(*ENGINE, "snippets/dlnotes.py", "snippets/training/first_learning_curve.py")
 def test_two_cold_runs_are_byte_identical(tmp_path):
-    """A real training snippet with a figure, run cold twice in fresh workers: every output file the same."""
+    """A real training snippet with a figure, run cold twice in fresh workers (the site's own options, its
+    preloads): every output file the same."""
     rel = "training/first_learning_curve.py"
     outputs = []
     for name in ("first", "second"):
-        project = Project.at(PROJECT.root, outputs=str(tmp_path / name))
+        project = Project.at(PROJECT.root, dataclasses.replace(PROJECT.settings, cache_dir=str(tmp_path / name)),
+                             languages=PROJECT.languages)
+        assert project.outputs == tmp_path / name / "snippets"
         (outcome,) = runner.run(project, [rel], progress=False, jobs=1)
         assert outcome.status == "ran", outcome.describe()
         folder = project.outputs / rel

@@ -18,7 +18,7 @@ def pages_embedding(snippet: str) -> list[str]:
             for one in embed.find_embeds(page.read_text(encoding="utf-8")) if one.path == snippet]
 
 
-@pytest.mark.parametrize("snippet", cache.discover(PROJECT.snippets))
+@pytest.mark.parametrize("snippet", cache.discover(PROJECT))
 def test_snippet_runs_and_its_claims_hold(snippet, snippet_outcomes):
     outcome = snippet_outcomes[snippet]
     if not outcome.ok:

@@ -1,7 +1,7 @@
 """Measure the build: what the snippet runner costs, cold, warm and after small edits; and
 what each page weighs.
 
-    studysite benchmark
+    dlnotes benchmark
 
 Works on a copy of the repository in a temporary folder (your cache is left alone) and
 prints one row per build: wall time, how many snippets and labs ran, and the ratio to a

@@ -1,4 +1,7 @@
-"""In a 10-layer sigmoid network the first layer's gradient is orders of magnitude smaller than with ReLU."""
+"""In a 10-layer sigmoid network the first layer's gradient is orders of magnitude smaller than with ReLU.
+
+Adam cuts the gap, and what remains comes from Keras' epsilon (the layer-1 gradients are below it); dead ReLU
+units in deep layers can come back to life during training while others die."""
 
 import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
 from dlnotes import save_figure
@@ -48,20 +51,54 @@ assert np.all(sig[1:] / sig[:-1] > 2)  # claim: vanishing-sigmoid-halves-every-l
 assert relu_spread < 3  # claim: vanishing-relu-layers-similar
 
 # --8<-- [start:dead_units]
+def dead_units(model):
+    # ko: 은닉층마다, 입력 256개 모두에 0을 내는 유닛은 True
+    # en: For each hidden layer, True for the units that output 0 for all 256 inputs
+    h, masks = x, []
+    for layer in model.layers[:-1]:  # ko: ReLU 은닉층 10개 # en: the 10 hidden ReLU layers
+        h = layer(h)
+        masks.append(np.all(h.numpy() == 0, axis=0))
+    return np.array(masks)
+
+
 relu_net = deep_net("relu")
-h, dead = x, []
-for layer in relu_net.layers[:-1]:  # ko: ReLU 은닉층 10개 # en: the 10 hidden ReLU layers
-    h = layer(h)
-    dead.append(int(np.all(h.numpy() == 0, axis=0).sum()))  # ko: 모든 입력에 0을 내는 유닛 # en: units that output 0 for every input
-print("dead ReLU units per layer (of 32, on 256 inputs):", dead)
+dead_at_start = dead_units(relu_net)
+dead = dead_at_start.sum(axis=1).tolist()
+print("dead ReLU units per layer at the start (of 32, on 256 inputs):", dead)
 # --8<-- [end:dead_units]
 most_dead = max(dead)
 layer_units = int(relu_net.layers[0].units)
 assert 8 <= most_dead <= 12  # claim: vanishing-relu-units-die
-assert most_dead < 16  # claim: vanishing-most-relu-units-alive
+# ko: 학습 전(초기 가중치)에는 어느 층이든 절반 넘게 살아 있습니다
+# en: before training (initial weights) more than half of every layer is alive
+assert most_dead < layer_units / 2  # claim: vanishing-most-relu-units-alive
 # ko: 입력에 가까운 세 층에는 죽은 노드가 없고, 가장 깊은 층에 가장 많습니다
 # en: the three layers next to the input have none, the deepest layer has the most
 assert max(dead[:3]) == 0 and dead[-1] == most_dead  # claim: vanishing-dead-units-in-deep-layers
+# ko: 죽은 유닛의 가중치(들어오는 가중치와 편향)에는 기울기가 정확히 0입니다
+# en: a dead unit's own weights (incoming kernel column and bias) get a gradient of exactly 0
+with tf.GradientTape() as tape:
+    relu_loss = keras.losses.MeanSquaredError()(y, relu_net(x))
+relu_grads = tape.gradient(relu_loss, [v for layer in relu_net.layers[:-1] for v in (layer.kernel, layer.bias)])
+assert all(np.all(relu_grads[2 * i].numpy()[:, mask] == 0) and np.all(relu_grads[2 * i + 1].numpy()[mask] == 0)
+           for i, mask in enumerate(dead_at_start))  # claim: vanishing-dead-unit-gets-no-gradient
+
+# --8<-- [start:dead_after_training]
+relu_net.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01), loss="mse")
+relu_net.fit(x, y, epochs=30, verbose=0)  # ko: 같은 신경망을 30에포크 학습 # en: train the same network for 30 epochs
+dead_after = dead_units(relu_net)
+revived = int((dead_at_start & ~dead_after).sum())  # ko: 죽어 있다가 다시 살아난 유닛 # en: units that were dead and came back
+print("dead ReLU units per layer after 30 epochs:", dead_after.sum(axis=1).tolist())
+print(f"dead at the start: {dead_at_start.sum()}, alive again after training: {revived}")
+# --8<-- [end:dead_after_training]
+dead_start_total = int(dead_at_start.sum())
+dead_after_counts = dead_after.sum(axis=1).tolist()
+dead_after_total = int(dead_after.sum())
+assert revived >= 10 and revived >= dead_start_total / 4  # claim: vanishing-dead-units-come-back
+# ko: 학습 뒤에는 죽은 유닛이 오히려 늘고, 깊은 층에서는 절반이 넘습니다. 입력 쪽 두 층은 여전히 0개
+# en: after training there are more dead units, over half in the deepest layers; the two layers next to the input still have none
+assert dead_after_total > 2 * dead_start_total and dead_after_counts[-1] > layer_units / 2 \
+    and max(dead_after_counts[:2]) == 0  # claim: vanishing-more-dead-after-training
 
 # --8<-- [start:optimizers]
 def first_layer_step(activation, optimizer):
@@ -86,13 +123,59 @@ for name, make in [("SGD ", lambda: keras.optimizers.SGD(learning_rate=0.01)),
 # --8<-- [end:optimizers]
 # ko: SGD의 스텝은 학습률 × 기울기라서 작은 sigmoid 기울기는 작은 스텝이 됩니다. Adam은 기울기를
 # en: SGD's step is lr x gradient, so the tiny sigmoid gradient gives a tiny step. Adam divides each gradient
-# ko: 최근 크기(와 작은 epsilon 1e-7)로 나누므로 첫 층이 훨씬 덜 뒤처집니다
-# en: by its own recent size (plus a small epsilon, 1e-7), so the first layer falls behind far less
+# ko: 최근 크기로 나누므로 첫 층이 훨씬 덜 뒤처집니다. 다만 Keras가 더하는 ε(첫 스텝에서 1e-7 / √(1 - 0.999))보다
+# en: by its own recent size, so the first layer falls behind far less; but gradients below the ε Keras adds
+# ko: 작은 기울기는 나눠도 크기가 다 지워지지 않습니다(아래 epsilon 절)
+# en: (1e-7 / √(1 - 0.999) on step 1) keep part of their smallness (the epsilon section below)
 sgd_ratio, adam_ratio = sgd["sigmoid"] / sgd["relu"], adam["sigmoid"] / adam["relu"]
 sgd_gap, adam_gap = 1 / sgd_ratio, 1 / adam_ratio
 assert sgd_ratio < 1e-4  # claim: vanishing-sgd-step-1e4-smaller
 assert 3e-3 < adam_ratio < 3e-2  # claim: vanishing-adam-step-about-100-smaller
 assert adam_ratio > 100 * sgd_ratio  # claim: vanishing-adam-suffers-far-less
+
+
+# --8<-- [start:epsilon]
+sigmoid_net = deep_net("sigmoid")
+with tf.GradientTape() as tape:
+    sigmoid_loss = keras.losses.MeanSquaredError()(y, sigmoid_net(x))
+g1 = np.abs(tape.gradient(sigmoid_loss, sigmoid_net.layers[0].kernel).numpy()).astype("float64")  # ko: 1번 층 가중치 640개의 |기울기| # en: |gradient| of layer 1's 640 weights
+lr, eps = 0.01, 1e-7  # ko: 위의 학습률, Keras의 기본 ε # en: the learning rate above, Keras' default ε
+eps_step_1 = eps / np.sqrt(1 - 0.999)  # ko: 첫 스텝에서 실제로 작용하는 ε # en: the ε that acts on step 1
+median_gradient = float(np.median(g1))
+step_eps_on_v_hat = float(np.linalg.norm(lr * g1 / (g1 + eps)))  # ko: 교과서 식: ε을 √v̂에 # en: textbook formula: ε on √v̂
+step_eps_on_v = float(np.linalg.norm(lr * g1 / (g1 + eps_step_1)))  # ko: Keras: ε을 √v에 # en: Keras: ε on √v
+print(f"sigmoid layer 1: median |gradient| {median_gradient:.1e}, largest {g1.max():.1e}; effective ε {eps_step_1:.1e}")
+print(f"layer 1 step predicted with ε on √v̂ {step_eps_on_v_hat:.1e}, with ε on √v {step_eps_on_v:.1e}; "
+      f"Keras took {adam['sigmoid']:.1e}")
+
+
+def adam_first_step(activation, epsilon):
+    # ko: 1번 층 가중치만 Adam으로 한 스텝: 첫 스텝은 각 가중치 자신의 기울기만으로 정해집니다
+    # en: One Adam step on layer 1's weights only: a first step depends on each weight's own gradient alone
+    model = deep_net(activation)
+    with tf.GradientTape() as tape:
+        loss = keras.losses.MeanSquaredError()(y, model(x))
+    kernel = model.layers[0].kernel
+    before = kernel.numpy().copy()
+    optimizer = keras.optimizers.Adam(learning_rate=lr, epsilon=epsilon)
+    optimizer.apply_gradients([(tape.gradient(loss, kernel), kernel)])
+    return float(np.linalg.norm(kernel.numpy() - before))
+
+
+tiny_epsilon = 1e-12
+small_eps = {act: adam_first_step(act, tiny_epsilon) for act in ["sigmoid", "relu"]}
+print(f"Adam(epsilon={tiny_epsilon:.0e}): layer 1 step sigmoid {small_eps['sigmoid']:.1e}, "
+      f"relu {small_eps['relu']:.1e}, ratio {small_eps['sigmoid'] / small_eps['relu']:.2f}")
+# --8<-- [end:epsilon]
+small_eps_ratio = small_eps["sigmoid"] / small_eps["relu"]
+# ko: 1번 층의 기울기는 모두 Keras의 첫 스텝 ε보다 10배 넘게 작습니다
+# en: every layer-1 gradient is more than 10 times smaller than Keras' first-step ε
+assert np.all(g1 < eps_step_1 / 10) and median_gradient < eps_step_1 / 100  # claim: vanishing-sigmoid-gradients-below-eps
+assert abs(step_eps_on_v / adam["sigmoid"] - 1) < 0.05  # claim: vanishing-adam-step-matches-keras-eps
+assert step_eps_on_v_hat > 10 * adam["sigmoid"]  # claim: vanishing-textbook-eps-predicts-more
+# ko: ε을 아주 작게 하면 두 신경망의 1번 층이 거의 같은 거리를 움직입니다: Adam에 남은 차이는 ε 때문입니다
+# en: with a tiny ε layer 1 moves about as far in both networks: the gap Adam leaves comes from ε
+assert small_eps_ratio > 0.9 and small_eps_ratio > 100 * adam_ratio  # claim: vanishing-adam-gap-is-epsilon
 
 fig, ax = plt.subplots()
 depth = np.arange(1, len(sig) + 1)

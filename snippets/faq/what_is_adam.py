@@ -1,4 +1,6 @@
-"""Adam's first step moves a weight by about the learning rate whatever the gradient's size; SGD moves it by lr x gradient."""
+"""Adam's first step moves a weight by about the learning rate for any gradient well above Keras' effective epsilon
+(about 3e-6 on step 1, because Keras adds epsilon to sqrt(v), not to sqrt(v_hat)); tinier gradients move it less, and
+later steps with a sign that flips at random are much shorter. SGD moves a weight by lr x gradient."""
 
 import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
 from dlnotes import save_figure
@@ -33,8 +35,8 @@ for scale in scales:
     adam_moves.append(adam_move)
     print(f"gradient {grad:>8.3f}   SGD |Δw| = {sgd_move:.6f}   Adam |Δw| = {adam_move:.6f}")
 # --8<-- [end:one_step]
-# ko: Adam의 첫 스텝: m̂ = g, v̂ = g²이므로 Δw = lr · g / (|g| + 1e-7) ≈ lr
-# en: Adam's first step: m̂ = g and v̂ = g², so Δw = lr · g / (|g| + 1e-7) ≈ lr
+# ko: Keras Adam의 첫 스텝: Δw = lr · g / (|g| + 1e-7 / √(1 - 0.999)), 이 기울기들(|g| ≥ 0.002)에서는 ≈ lr
+# en: Keras' Adam, first step: Δw = lr · g / (|g| + 1e-7 / √(1 - 0.999)), ≈ lr for these gradients (|g| ≥ 0.002)
 assert np.allclose(adam_moves, 0.001, rtol=0.01)  # claim: adam-first-step-is-lr
 # ko: SGD는 학습률 × 기울기: 기울기가 백만 배면 스텝도 백만 배
 # en: SGD moves by lr × gradient: a million times the gradient, a million times the step
@@ -61,6 +63,69 @@ for t in range(1, 4):  # ko: 세 스텝 # en: three steps
 # --8<-- [end:by_hand]
 by_hand_difference = abs(w - float(w_keras.numpy()))
 assert by_hand_difference < 1e-6  # claim: adam-by-hand-matches-keras
+
+
+# --8<-- [start:epsilon]
+eps_step_1 = eps / np.sqrt(1 - beta_2)  # ko: 첫 스텝에서 Keras가 실제로 쓰는 ε # en: the ε Keras effectively uses on step 1
+tiny_grads = [1e-3, 1e-5, 1e-6, 1e-8]
+keras_moves, eps_on_v_hat, eps_on_v = [], [], []
+for size in tiny_grads:
+    w_tiny = keras.Variable(0.0)
+    keras.optimizers.Adam(learning_rate=lr).apply_gradients([(tf.constant(size), w_tiny)])
+    keras_moves.append(abs(float(w_tiny.numpy())) / lr)  # ko: 학습률의 몇 배를 움직였나 # en: the step, as a multiple of lr
+    eps_on_v_hat.append(size / (size + eps))       # ko: 위의 식: ε을 √v̂에 더함 # en: the formula above: ε added to √v̂
+    eps_on_v.append(size / (size + eps_step_1))    # ko: Keras: ε을 √v에 더함 # en: Keras: ε added to √v
+    print(f"gradient {size:.0e}:  Keras {keras_moves[-1]:.3f} × lr   "
+          f"ε on √v̂ {eps_on_v_hat[-1]:.3f} × lr   ε on √v {eps_on_v[-1]:.3f} × lr")
+print(f"effective ε on step 1: {eps_step_1:.1e}")
+# --8<-- [end:epsilon]
+eps_ratio = eps_step_1 / eps
+assert 3.1e-6 < eps_step_1 < 3.2e-6  # claim: adam-effective-eps-step-1
+assert np.allclose(keras_moves, eps_on_v, rtol=1e-3)  # claim: adam-keras-eps-on-sqrt-v
+# ko: ε을 √v̂에 더하는 식은 작은 기울기에서 Keras보다 훨씬 크게 예측합니다
+# en: the formula with ε on √v̂ predicts far larger steps than Keras for the small gradients
+assert all(k < 0.8 * t for k, t in zip(keras_moves[1:], eps_on_v_hat[1:]))  # claim: adam-textbook-eps-does-not-match
+assert min(keras_moves[0], eps_on_v_hat[0], eps_on_v[0]) > 0.99  # claim: adam-first-step-lr-above-eps
+assert 0.7 < keras_moves[1] < 0.8 and 0.2 < keras_moves[2] < 0.3 and keras_moves[3] < 0.005  # claim: adam-tiny-gradient-moves-less
+
+# ko: 다음 스텝들도 Keras와 같은 식(ε을 √v에): 아주 작은 기울기로 다섯 스텝
+# en: later steps follow the same form (ε on √v): five steps with a tiny gradient
+w_five, m5, v5, w_by_form, w_by_formula = keras.Variable(0.0), 0.0, 0.0, 0.0, 0.0
+adam_five = keras.optimizers.Adam(learning_rate=lr)
+for t in range(1, 6):
+    adam_five.apply_gradients([(tf.constant(1e-6), w_five)])
+    m5 = beta_1 * m5 + (1 - beta_1) * 1e-6
+    v5 = beta_2 * v5 + (1 - beta_2) * 1e-12
+    w_by_form -= lr * np.sqrt(1 - beta_2 ** t) / (1 - beta_1 ** t) * m5 / (np.sqrt(v5) + eps)
+    w_by_formula -= lr * (m5 / (1 - beta_1 ** t)) / (np.sqrt(v5 / (1 - beta_2 ** t)) + eps)
+assert np.isclose(float(w_five.numpy()), w_by_form, rtol=1e-3)  # claim: adam-keras-form-every-step
+assert abs(w_by_formula) > 2 * abs(float(w_five.numpy()))  # claim: adam-textbook-eps-does-not-match-later
+
+
+# --8<-- [start:later_steps]
+n_steps, later_from = 200, 50  # ko: 스텝 수, 평균을 내기 시작하는 스텝 # en: number of steps, first step of the average
+
+
+def mean_steps(next_gradient):
+    w_run = keras.Variable(0.0)
+    optimizer = keras.optimizers.Adam(learning_rate=lr)
+    moves = []
+    for _ in range(n_steps):
+        before = float(w_run.numpy())
+        optimizer.apply_gradients([(tf.constant(next_gradient(), dtype="float32"), w_run)])
+        moves.append(abs(float(w_run.numpy()) - before) / lr)  # ko: 학습률의 몇 배 # en: as a multiple of lr
+    return moves[0], float(np.mean(moves[later_from - 1:]))  # ko: 첫 스텝, 50~200번째 스텝의 평균 # en: step 1, and the mean of steps 50 to 200
+
+
+rng = np.random.default_rng(0)
+first_steady, later_steady = mean_steps(lambda: rng.uniform(0.5, 1.5))  # ko: 늘 양수, 크기만 흔들림 # en: always positive, noisy size
+first_noisy, later_noisy = mean_steps(lambda: rng.choice([-1, 1]) * rng.uniform(0.5, 1.5))  # ko: 같은 크기, 부호는 무작위 # en: same sizes, random sign
+print(f"same sign:   step 1 {first_steady:.2f} × lr   steps {later_from}-{n_steps} {later_steady:.2f} × lr on average")
+print(f"random sign: step 1 {first_noisy:.2f} × lr   steps {later_from}-{n_steps} {later_noisy:.2f} × lr on average")
+# --8<-- [end:later_steps]
+assert first_steady > 0.99 and first_noisy > 0.99  # claim: adam-later-first-step-is-lr
+assert later_steady > 0.75  # claim: adam-later-steady-stays-near-lr
+assert later_noisy < 0.3 and later_noisy < later_steady / 3  # claim: adam-later-noisy-steps-shrink
 
 x, y = load_breast_cancer(return_X_y=True)
 x_train, x_val, y_train, y_val = train_test_split(x, y, test_size=0.3, random_state=0, stratify=y)

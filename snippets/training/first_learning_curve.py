@@ -4,6 +4,7 @@ import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 Tensor
 from dlnotes import dl_history_plot, save_figure
 
 import keras
+import numpy as np
 from sklearn.datasets import load_diabetes
 from sklearn.model_selection import train_test_split
 from sklearn.preprocessing import StandardScaler
@@ -43,6 +44,14 @@ assert val_loss[-1] < val_loss[0] / 3  # claim: history-val-loss-follows
 last_gap = last_val_loss - last_loss
 assert abs(last_gap) < 0.1 * val_loss[0]  # claim: history-val-loss-close-at-end
 assert val_loss[0] < loss[0]  # claim: history-val-below-loss-epoch-1
+# ko: val_loss는 후반에 바닥을 찍고, 그 뒤로는 (0.001 넘게) 다시 내려가지 않고 올라갑니다. 그동안 loss는 계속 내려갑니다
+# en: val_loss bottoms late, then rises and never comes back down (by more than 0.001), while the loss keeps falling
+best_epoch = int(np.argmin(val_loss)) + 1
+best_val_loss = val_loss[best_epoch - 1]
+val_rise = last_val_loss / best_val_loss - 1
+assert 15 <= best_epoch <= 25 and np.all(np.diff(val_loss[best_epoch - 1:]) > -1e-3) \
+    and last_val_loss > best_val_loss + 0.005 and np.all(np.diff(loss[best_epoch - 1:]) < 0)  # claim: history-val-bottoms-then-rises
+assert val_rise < 0.05  # claim: history-val-rise-small
 
 # --8<-- [start:running_mean]
 # ko: 한 에포크의 `loss`는 가중치가 바뀌는 동안 잰 배치 손실의 평균이고,
@@ -64,6 +73,7 @@ assert after < 0.8 * first  # claim: history-running-mean-lags
 save_figure(
     fig,
     "first-learning-curve",
-    alt_ko="에포크마다 학습 데이터의 손실(loss)과 검증 데이터의 손실(val_loss)이 처음에 크게 떨어진 뒤 완만해지는 학습 곡선",
-    alt_en="Learning curve: training loss and val_loss drop steeply in the first epochs, then flatten",
+    alt_ko="에포크마다 학습 데이터의 손실(loss)과 검증 데이터의 손실(val_loss)이 처음에 크게 떨어진 뒤 완만해지는 학습 곡선. 후반에는 loss가 계속 내려가는 동안 val_loss가 바닥을 찍고 조금 올라간다",
+    alt_en="Learning curve: training loss and val_loss drop steeply in the first epochs, then flatten; late in training "
+    "val_loss bottoms out and rises a little while the loss keeps falling",
 )

@@ -15,7 +15,7 @@ import json
 import re
 
 from . import bilingual, claims, inline
-from .worker import cells_of
+from .sections import cells_of
 
 _DOCSTRING = re.compile(r'^\s*(?:"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\')[ \t]*\n?')
 

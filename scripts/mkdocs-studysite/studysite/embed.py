@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from . import bilingual, capture, claims
+from . import bilingual, capture, claims, sections
 
 STARTS_LIKE_AN_EMBED = re.compile(r"^[ \t]*!snippet\b", re.I | re.M)
 EMBED = re.compile(r"^(?P<indent>[ \t]*)!snippet[ \t]+(?P<target>\S+)(?P<options>(?:[ \t]+\S+)*)[ \t]*$")
@@ -106,8 +106,7 @@ def find_embeds(markdown: str, page: str = "<page>") -> list[Embed]:
     return embeds
 
 
-def has_section(source: str, section: str) -> bool:
-    return re.search(rf"^#\s*--8<--\s*\[\s*start\s*:\s*{re.escape(section)}\s*\]", source, re.M) is not None
+has_section = sections.has_section  # one grammar: sections.py
 
 
 def _one_line(text: str) -> str:
@@ -170,7 +169,7 @@ def figure_html(figure: dict, lang: str, src: str, figure_text: str = "Figure {n
     """A figure, in the variant of the reader's palette: Material shows ``#only-light`` images on
     the light palette and ``#only-dark`` ones on the dark one. The dark file sits beside ``src``."""
     alt = html.escape(capture.alt_text(figure, lang, figure_text), quote=True)
-    if not figure.get("dark"):
+    if not figure.get("dark") or src.startswith("data:"):  # inlined (the Markdown extension): the light one
         return f'<figure class="snippet-figure"><img src="{src}" alt="{alt}" loading="lazy"></figure>'
     dark = html.escape(posixpath.join(posixpath.dirname(src), figure["dark"]), quote=True)
     return (f'<figure class="snippet-figure"><img src="{src}#only-light" alt="{alt}" loading="lazy">'

@@ -1,4 +1,4 @@
-"""Execute each lab once, as a student would run it, and write its Korean and English notebooks.
+"""Execute each lab once, as a student would run it, and write its notebook in every language.
 
 A lab's one source is a jupytext percent-format script, ``labs/<name>.py``. Its code cells
 are shared by both languages (their comments use the ``# ko:`` / ``# en:`` markers of
@@ -22,6 +22,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import os
+import re
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -36,6 +37,12 @@ class LabError(Exception):
     def __init__(self, message: str, cell: int | None = None, line: int | None = None):
         super().__init__(message)
         self.cell, self.line = cell, line
+
+
+# A line of code that holds the notebook's language (in a helper copied in, for instance):
+# ``LANG = os.environ.get("LANG_OF_MY_COURSE", "ko")  # studysite: language`` becomes ``LANG = "en"``
+# in the English notebook.
+LANGUAGE_LINE = re.compile(r'^(?P<name>[ \t]*[A-Za-z_]\w*)[ \t]*=[^\n#]*#[ \t]*studysite:[ \t]*language[ \t]*$', re.M)
 
 
 def discover(labs: Path | None) -> list[str]:
@@ -117,8 +124,8 @@ def for_language(nb, lang: str, project: Project):
         if tags:
             cell.metadata["tags"] = tags
         if cell.cell_type == "code":
-            cell.source = inline.inline_all(bilingual.localize(cell.source, lang, languages),
-                                            project.helper_paths()).strip("\n")
+            code = inline.inline_all(bilingual.localize(cell.source, lang, languages), project.helper_paths())
+            cell.source = LANGUAGE_LINE.sub(lambda m: f'{m["name"]} = "{lang}"', code).strip("\n")
     out.metadata.pop("jupytext", None)  # the download is a plain notebook
     out.metadata["language_info"] = {"name": "python"}
     return out

@@ -20,14 +20,14 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from . import cache, claims, downloads, embed, labs, runner, strings
+from . import cache, claims, downloads, embed, labs, pages, runner, strings
 from .config import StudySiteConfig, settings_of
 from .first_runs import FirstRuns, write_lab_placeholders
 from .outcome import Outcome
 from .pool import WorkerPool
 from .project import Project, ProjectError
 from .settings import SettingsError
-from .worker import SnippetError, WorkerConfig, cells_of
+from .worker import WorkerConfig
 
 log = logging.getLogger("mkdocs.plugins.studysite")
 STYLESHEET = "assets/studysite/studysite.css"  # the engine's own CSS, shipped in the package
@@ -141,7 +141,7 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):
     def _start_pool(self) -> None:
         if self.pool is None:
             # One pool for the session, a worker on standby: a saved snippet runs without waiting for
-            # a worker to import TensorFlow.
+            # a worker to import its preloaded modules.
             self.pool = WorkerPool(self.config.workers or os.cpu_count() or 1, WorkerConfig.of(self.project),
                                    standby=1)
 
@@ -183,16 +183,15 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):
     def on_files(self, files, *, config):
         self.figure_files.clear()
         self.download_files.clear()
-        self.results.clear()
-        self.claims.clear()
         outputs, snippets = self.project.outputs, self.project.snippets
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(Path(__file__).with_name("assets") /
                                                                         "studysite.css")))
-        for rel in self.discover():
-            result = runner.load_result(outputs, rel)
-            if result is None:
-                continue
-            self.results[rel] = result
+        try:
+            found = pages.find_results(self.project, self.discover())
+        except pages.ClaimConflict as error:
+            raise PluginError(str(error)) from None
+        self.results, self.claims = found.results, found.claims
+        for rel, result in self.results.items():
             for figure in runner.figures_of(result):
                 source = outputs / rel / result["run_dir"] / figure["file"]
                 if source.is_file():
@@ -204,12 +203,6 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):
                         dark = source.with_name(figure["dark"])
                         files.append(File.generated(config, f"{uri.rsplit('/', 1)[0]}/{figure['dark']}",
                                                     abs_src_path=str(dark)))
-            for claim, proof in result.get("claims", {}).items():
-                if claim in self.claims:
-                    folder = self.project.settings.snippets_dir
-                    raise PluginError(f"{folder}/{rel}:{proof['line']}: claim '{claim}' is already named in "
-                                      f"{folder}/{self.claims[claim][0]}:{self.claims[claim][1]['line']}")
-                self.claims[claim] = (rel, proof)
         self.waiting = {rel for rel in self.discover() if self.pending(rel)}
         self.unproved = {}
         for rel in sorted(self.waiting):
@@ -250,125 +243,18 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):
         return indent + note + ("\n\n" + last_good if last_good else "")
 
     def on_page_markdown(self, markdown, *, page, config, files):
-        lang = self.page_language(page)
-        where_page = f"docs/{page.file.src_uri}"
-        try:
-            embeds = embed.find_embeds(markdown, where_page)
-            markdown = self._markers(markdown, embeds, page, lang, where_page)
-            embeds = embed.find_embeds(markdown, where_page)
-        except (embed.EmbedError, claims.MarkerError) as error:
-            line_start = sum(len(line) + 1 for line in markdown.split("\n")[: error.line - 1])
-            line_end = markdown.find("\n", line_start)
-            line_end = len(markdown) if line_end < 0 else line_end
-            message = str(error) if isinstance(error, embed.EmbedError) else f"{where_page}:{error.line}: {error}"
-            note = self._problem(message, lang)
-            return self.on_page_markdown(markdown[:line_start] + note + markdown[line_end:], page=page,
-                                         config=config, files=files)
-        pieces, last, boxes, offered = [], 0, {}, set()
-        for one in embeds:
-            shown, shown_boxes = self._render(one, page, lang, where_page)
-            for box in shown_boxes:
-                first = boxes.setdefault(box, one)
-                if first is not one and first.signature != one.signature:
-                    shown = self._problem(f"{where_page}:{one.line} shows the same output as line {first.line}: "
-                                          "embed each section once, each with its own output", lang,
-                                          indent=one.indent)
-            if "code" in one.show and not one.figure and one.path not in offered:
-                offered.add(one.path)  # the downloads once per example, under the first look at its code
-                links = self._downloads(one.path, page, lang)
-                shown += f"\n\n{one.indent}{links}" if links else ""
-            pieces += [markdown[last:one.start], shown]
-            last = one.end
-        pieces.append(markdown[last:])
-        return "".join(pieces)
-
-    def _downloads(self, rel: str, page, lang: str) -> str:
-        py, notebook = (self.download_files.get((rel, lang, kind)) for kind in ("py", "ipynb"))
-        if py is None or notebook is None:
-            return ""
-        return embed.downloads_html(self.ui(lang), get_relative_url(py.url, page.url),
-                                    get_relative_url(notebook.url, page.url))
-
-    def _markers(self, markdown: str, embeds: list[embed.Embed], page, lang: str, where_page: str) -> str:
-        """``{claim id}`` becomes a check mark that shows its assert; ``{value name:spec}`` the number."""
-        embedded = [one.path for one in embeds]
-        pieces, last = [], 0
-        for match, line in claims.find_markers(markdown):
-            if match["claims"]:
-                marks = []
-                for claim in (c.strip() for c in match["claims"].split(",")):
-                    if claim not in self.claims and claim in self.unproved:
-                        marks.append(embed.pending_mark(self.ui(lang)))
-                        continue
-                    if claim not in self.claims:
-                        raise claims.MarkerError(line, f"{{claim {claim}}} names no claim: no snippet has "
-                                                       f"`assert ...  # claim: {claim}`")
-                    rel, proof = self.claims[claim]
-                    if rel in self.failures:
-                        folder = self.project.settings.snippets_dir
-                        raise claims.MarkerError(line, f"claim '{claim}' is proved by {folder}/{rel}, which failed: "
-                                                       f"{self.failures[rel].describe()}")
-                    self.cited.add(claim)
-                    file = self.download_files.get((rel, lang, "py"))
-                    href = get_relative_url(file.url, page.url) if file else ""
-                    marks.append(claims.claim_html(claim, proof, rel, href, self.ui(lang).__getitem__,
-                                                   self.project.settings.snippets_dir))
-                replacement = "".join(marks)
-            else:
-                try:
-                    value, rel = claims.resolve_value(match["ref"], self.results, embedded)
-                    replacement = claims.format_value(value, match["spec"])
-                except (LookupError, ValueError, TypeError) as error:
-                    if self.waiting:  # its snippet may be one not run yet
-                        pieces += [markdown[last:match.start()], embed.pending_mark(self.ui(lang), "…")]
-                        last = match.end()
-                        continue
-                    raise claims.MarkerError(line, f"{{value {match['ref']}}}: {error}") from None
-                if rel in self.failures:
-                    folder = self.project.settings.snippets_dir
-                    raise claims.MarkerError(line, f"{{value {match['ref']}}} comes from {folder}/{rel}, which "
-                                                   f"failed: {self.failures[rel].describe()}")
-            pieces += [markdown[last:match.start()], replacement]
-            last = match.end()
-        pieces.append(markdown[last:])
-        return "".join(pieces)
-
-    def _render(self, one: embed.Embed, page, lang: str, where_page: str) -> tuple[str, list[str]]:
-        folder = self.project.settings.snippets_dir
-        where = f"{where_page}:{one.line} embeds {folder}/{one.path}"
-        path = self.project.snippets / one.path
-        if not path.is_file():
-            return self._problem(f"{where}, which does not exist", lang, indent=one.indent), []
-        source = path.read_text(encoding="utf-8")
-        if one.section and not embed.has_section(source, one.section):
-            return self._problem(f"{where}:{one.section}, but the snippet has no section '{one.section}'", lang,
-                                 indent=one.indent), []
-        result = self.results.get(one.path)  # as on_files found it: a run published since has no figure files yet
-        if result is None and self.pending(one.path):
-            total = len(self.results) + len(self.waiting)
-            return one.indent + embed.pending_note(self.ui(lang), len(self.results), total), []
-        if result is None:
-            return self._problem(f"{where}, which has no output yet: run `studysite run`", lang,
-                                 indent=one.indent), []
-        try:
-            cells = cells_of(source)
-        except SnippetError as error:
-            return self._problem(f"{where}: {folder}/{one.path}:{error.line}: {error}", lang, indent=one.indent), []
-
-        def figure_src(figure):
-            file = self.figure_files.get((one.path, figure["name"]))
+        def figure_url(rel: str, figure: dict) -> str | None:
+            file = self.figure_files.get((rel, figure["name"]))
             return get_relative_url(file.url, page.url) if file else None
 
-        try:
-            shown, boxes = embed.render(one, result, cells, lang, figure_src, where, languages=self.project.languages,
-                                        ui=self.ui(lang), folder=folder)
-        except embed.RenderError as error:
-            return self._problem(str(error), lang, indent=one.indent), []
-        failed = self.failures.get(one.path)
-        if failed is not None:
-            return self._problem(f"{where}, which failed: {failed.describe()}", lang, indent=one.indent,
-                                 last_good=shown), boxes
-        return shown, boxes
+        def download_url(rel: str, lang: str, kind: str) -> str | None:
+            file = self.download_files.get((rel, lang, kind))
+            return get_relative_url(file.url, page.url) if file else None
+
+        found = pages.Found(self.results, self.claims, self.failures, self.waiting, self.unproved)
+        expander = pages.PageExpander(self.project, found, figure_url, download_url, self._problem, self.pending,
+                                      self.cited)
+        return expander.expand(markdown, f"docs/{page.file.src_uri}", self.page_language(page))
 
     def on_post_page(self, output, *, page, config):
         if page.file.src_uri.endswith(".ipynb"):

@@ -58,8 +58,12 @@ class Settings:
     labs_dir: str | None = None
     kernel_preload: list = field(default_factory=list)
     kernel_env: dict = field(default_factory=dict)
-    # Practice pages (quizzes, exercises): the exercises' folder (none: no practice).
+    # Practice pages (quizzes, exercises): the exercises' folder (none: no practice), and the helper
+    # module whose ``check`` the exercises use (none: the engine's own). A course's check module is
+    # copied into each notebook like any helper; its optional ``translate(text, source, target)``
+    # puts what it prints besides the messages into another language.
     practice_dir: str | None = None
+    practice_check: str | None = None
 
     @classmethod
     def option_types(cls) -> dict[str, tuple[type, ...]]:

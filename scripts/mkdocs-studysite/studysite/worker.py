@@ -22,7 +22,6 @@ import io
 import logging
 import os
 import random
-import re
 import signal
 import sys
 import tempfile
@@ -34,9 +33,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import capture, claims
+from .sections import Cell, SnippetError, cells_of  # noqa: F401 (Cell: for callers of worker)
 
-MARKER = re.compile(r"^(?P<indent>[ \t]*)#\s*--8<--\s*\[\s*(?P<kind>start|end)\s*:\s*(?P<name>[^\]\s]*)\s*\]\s*$")
-SECTION_NAME = re.compile(r"^[A-Za-z0-9_-]+$")
 # Modules whose attributes a snippet must not replace (checked after every snippet); the preloaded
 # modules, the helpers and the set-up's ``watched_modules`` are added to these.
 WATCHED_MODULES = ("builtins", "os", "sys", "random", "time", "math", "numpy", "numpy.random", "pandas",
@@ -75,71 +73,11 @@ class _Setup:
         return function(*args) if function is not None else None
 
 
-class SnippetError(Exception):
-    """A problem with a snippet's file itself (its sections), reported with its line."""
-
-    def __init__(self, line: int, message: str):
-        super().__init__(message)
-        self.line = line
-
-
-@dataclass
-class Cell:
-    section: str | None  # None: code outside every section
-    first: int  # first and last line of the cell's code in the file (1-based, markers excluded)
-    last: int
-    code: str
-
-
-def cells_of(source: str) -> list[Cell]:
-    """Split a snippet at its section markers; refuse sections that overlap or do not close."""
-    lines = source.splitlines()
-    cells: list[Cell] = []
-    current: str | None = None
-    start = 1
-    seen: dict[str, int] = {}
-
-    def close(upto: int) -> None:
-        body = lines[start - 1 : upto]
-        if any(line.strip() for line in body) or current is not None:
-            cells.append(Cell(current, start, upto, "\n".join(body)))
-
-    for number, line in enumerate(lines, start=1):
-        match = MARKER.match(line)
-        if not match:
-            if "--8<--" in line and line.lstrip().startswith("#"):
-                raise SnippetError(number, f"cannot read this section marker: {line.strip()!r}")
-            continue
-        kind, name = match["kind"], match["name"]
-        if match["indent"]:
-            raise SnippetError(number, f"section marker '{name}' is indented: sections start and end at the top level")
-        if not SECTION_NAME.match(name):
-            raise SnippetError(number, f"section name {name!r}: use letters, digits, '-' and '_'")
-        if kind == "start":
-            if current is not None:
-                raise SnippetError(number, f"section '{name}' starts inside section '{current}' "
-                                           f"(line {seen[current]}): sections must not overlap")
-            if name in seen:
-                raise SnippetError(number, f"section '{name}' is defined twice (first at line {seen[name]})")
-            close(number - 1)
-            current, start, seen[name] = name, number + 1, number
-        else:
-            if current != name:
-                raise SnippetError(number, f"section end '{name}' does not close an open section"
-                                           + (f" (open: '{current}')" if current else ""))
-            close(number - 1)
-            current, start = None, number + 1
-    if current is not None:
-        raise SnippetError(seen[current], f"section '{current}' is never closed")
-    close(len(lines))
-    return cells
-
-
 # --- State a snippet may change, and how it is put back ---------------------------------------
 
 
 class _Writer(io.TextIOBase):
-    """A snippet's stdout: text blocks of the current cell, so tables (dlnotes.show) keep their place."""
+    """A snippet's stdout: text blocks of the current cell, so tables (capture.table) keep their place."""
 
     def __init__(self):
         self.blocks: list = []

@@ -125,3 +125,18 @@ def test_the_core_does_not_import_mkdocs():
             "assert not [m for m in sys.modules if m.split('.')[0] == 'mkdocs'], sorted(sys.modules)")
     ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert ran.returncode == 0, ran.stderr[-2000:]
+
+
+def test_the_markdown_extension_renders_the_same_embeds_without_mkdocs(built):
+    """What Zensical would call: Python-Markdown with ``studysite.markdown``, from the stored results."""
+    course, env, _, _ = built
+    code = ("import markdown, sys; md = markdown.Markdown(extensions=['studysite.markdown', "
+            "'pymdownx.superfences', 'md_in_html']); print(md.convert(open('docs/spread.md').read())); "
+            "assert 'mkdocs' not in sys.modules")
+    ran = subprocess.run([sys.executable, "-c", code], cwd=course, env=env, capture_output=True, text=True)
+    assert ran.returncode == 0, ran.stderr[-3000:]
+    html = ran.stdout
+    assert re.search(r'class="snippet-output".*share within one sd: \d+%', html)
+    assert 'data-claim="about-two-thirds-within-one-sd"' in html and re.search(r"Here it is \d+%", html)
+    assert '<img src="data:image/svg+xml;base64,' in html  # the figure, inlined
+    assert "!snippet" not in html and "{claim" not in html and "{value" not in html

@@ -1,177 +1,32 @@
-"""The practice section: quizzes whose right answers come from real runs, and exercises that check themselves.
-
-Its own MkDocs plugin, ``studysite-practice`` (listed after ``studysite`` and before ``mkdocs_quiz``
-in mkdocs.yml), so that the site's main plugin stays as it is.
-
-**Quizzes** are written with mkdocs-quiz's ``<quiz>`` blocks. Every block must mark exactly one
-right choice (``- [x]``); a block with none or with two fails the build, naming the page, the
-line and the question. A *predict-the-output* block embeds a snippet section's code
-(``!snippet file.py:section only=code``) and its right choice is ``- [x] {output}`` (the section's
-output, one line) or ``- [x] {output line=N}`` (its N-th line): the text is the recorded output
-of the last good run, so it cannot go stale, and a wrong choice that equals it fails the build.
-A right choice typed by hand in a block that embeds a snippet fails too.
-
-**Exercises** are jupytext scripts ``practice/<name>.py``, one source for both languages like a
-lab (prose cells tagged ``ko`` / ``en``, comments ``# ko: … # en: …``). A cell tagged ``starter``
-is what the student gets (``# TODO`` and placeholders); the cell tagged ``solution`` right after it
-replaces it in the solution. Untagged code cells (setup and checks) are shared. A check calls
-``check(condition, "한국어 메시지", "English message")``; the notebook of each language prints its
-own message. The build executes the solution and the starter once each, in a fresh kernel
-(``kernels``), in the first language; the other language's notebooks get the same outputs with each
-check message in their language (``translated``: what a check prints is its message, and nothing
-else in an exercise may print words of a language). They are cached by content
-(``_generated/practice/``); the starter as downloaded is written to
-``docs/<lang>/practice/<name>.ipynb``. A page shows an exercise with the line ``!exercise <name>``:
-the downloads and the solution, folded.
-"""
+"""Exercises: jupytext scripts run once as notebooks (starter and solution), each check's message
+in the notebook's language, cached by content; and what a page shows of one (``!exercise name``)."""
 
 from __future__ import annotations
 
 import ast
 import copy
 import hashlib
-import html
-import logging
 import os
 import re
 import tempfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
-
-from . import cache, kernels, labs, runner
-from .outcome import Outcome
-from .project import Project
-from .strings import page_language
-
-log = logging.getLogger("mkdocs.plugins.studysite-practice")
+from .. import (
+    cache,  # noqa: F401
+    kernels,
+    labs,
+    runner,
+)
+from ..outcome import Outcome
+from ..project import Project
 
 ROLES = ("starter", "solution")
 
-# --- Quizzes ---------------------------------------------------------------------------------------
 
-QUIZ = re.compile(r"^[ \t]*<quiz>[ \t]*\n(?P<body>.*?)^[ \t]*</quiz>[ \t]*$", re.M | re.S)
-CHOICE = re.compile(r"^(?P<indent>[ \t]*)[-*] \[(?P<mark>[xX ]?)\] (?P<text>.*)$")
-OUTPUT = re.compile(r"^\{output(?: (?P<path>[\w./-]+\.py):(?P<section>\w+))?(?: line=(?P<line>\d+))?\}$")
-SNIPPET = re.compile(r"^[ \t]*!snippet[ \t]+(?P<path>[\w./-]+\.py)(?::(?P<section>\w+))?")
-
-
-class QuizError(Exception):
+class ExerciseError(Exception):
     pass
-
-
-class StillRunning(Exception):
-    """The snippet a choice quotes has not run yet (a fresh clone's first ``mkdocs serve``)."""
-
-
-@dataclass
-class Question:
-    page: str
-    line: int  # of the <quiz> tag
-    title: str  # its first line, to name it
-    snippet: str | None
-    section: str | None
-    choices: list[tuple[int, bool, str]] = field(default_factory=list)  # (line, right, text)
-
-    @property
-    def where(self) -> str:
-        return f"{self.page}:{self.line}: question '{self.title}'"
-
-
-def parse_quizzes(markdown: str, page: str = "<page>") -> list[Question]:
-    found = []
-    for match in QUIZ.finditer(markdown):
-        first = markdown.count("\n", 0, match.start()) + 1
-        lines = match["body"].split("\n")
-        title = next((line.strip() for line in lines if line.strip()), "")[:60]
-        question = Question(page, first, title, None, None)
-        for offset, line in enumerate(lines, start=first + 1):
-            embed = SNIPPET.match(line)
-            if embed and question.snippet is None:
-                question.snippet, question.section = embed["path"], embed["section"]
-            choice = CHOICE.match(line)
-            if choice:
-                question.choices.append((offset, choice["mark"].lower() == "x", choice["text"].strip()))
-        found.append(question)
-    return found
-
-
-def section_output(result: dict, section: str | None) -> str:
-    texts = [block["text"] for cell in result.get("cells", []) if cell.get("section") == section
-             for block in cell.get("blocks", []) if block["type"] == "text"]
-    return "".join(texts)
-
-
-def recorded_choice(question: Question, spec: str, results: dict,
-                    pending: Callable[[str], bool] = lambda rel: False) -> str:
-    """The text the run printed for ``{output}`` / ``{output line=N}`` in ``question``."""
-    match = OUTPUT.match(spec)
-    snippet, section = (match["path"], match["section"]) if match["path"] else (question.snippet, question.section)
-    if snippet is None:
-        raise QuizError(f"{question.where}: {spec} needs the question to embed a snippet section "
-                        "or to name one: {output file.py:section line=N}")
-    result = results.get(snippet)
-    if result is None and pending(snippet):
-        raise StillRunning(snippet)
-    if result is None:
-        raise QuizError(f"{question.where}: snippets/{snippet} has no output yet: run `studysite run`")
-    if not any(cell.get("section") == section for cell in result.get("cells", [])):
-        raise QuizError(f"{question.where}: snippets/{snippet} has no section '{section}'")
-    lines = section_output(result, section).rstrip("\n").split("\n")
-    if match["line"] is None:
-        if len(lines) != 1:
-            raise QuizError(f"{question.where}: section '{section}' prints {len(lines)} lines; "
-                            "choose one with {output line=N}")
-        return lines[0].strip()
-    number = int(match["line"])
-    if not 1 <= number <= len(lines):
-        raise QuizError(f"{question.where}: {spec}, but section '{section}' prints {len(lines)} lines")
-    return lines[number - 1].strip()
-
-
-def _plain(text: str) -> str:
-    return text.strip().strip("`").strip()
-
-
-def expand_quizzes(markdown: str, results: dict, page: str, pending: Callable[[str], bool] = lambda rel: False,
-                   lang: str = "en", still_running: str = "(example still running)") -> str:
-    """Check every ``<quiz>`` of a page and write the recorded output into each ``{output}`` choice
-    (while ``pending`` says its snippet is still running, a note that it is)."""
-    questions = parse_quizzes(markdown, page)
-    lines = markdown.split("\n")
-    for question in questions:
-        right = [choice for choice in question.choices if choice[1]]
-        if not question.choices:
-            raise QuizError(f"{question.where} has no choices (- [ ] ...)")
-        if not right:
-            raise QuizError(f"{question.where} has no right answer: mark one choice - [x]")
-        if len(right) > 1:
-            raise QuizError(f"{question.where} has {len(right)} right answers (lines "
-                            f"{', '.join(str(c[0]) for c in right)}): mark exactly one")
-        line, _, text = right[0]
-        if question.snippet is None and not OUTPUT.match(text):
-            continue  # a concept check
-        if not OUTPUT.match(text):
-            raise QuizError(f"{question.where}: its right choice is typed by hand ({text!r}); write "
-                            "{output} or {output line=N} so that it is what the code printed")
-        try:
-            printed = recorded_choice(question, text, results, pending)
-        except StillRunning:
-            lines[line - 1] = lines[line - 1].replace(text, still_running, 1)
-            continue
-        for other_line, is_right, other in question.choices:
-            if not is_right and _plain(other) == printed:
-                raise QuizError(f"{question.where}: the wrong choice on line {other_line} is what the code "
-                                f"printed ({printed!r}): two right answers")
-        original = lines[line - 1]
-        lines[line - 1] = original.replace(text, f"`{printed}`", 1)
-    return "\n".join(lines)
 
 
 # --- Exercises -------------------------------------------------------------------------------------
@@ -254,7 +109,7 @@ def notebook(project: Project, name: str, lang: str, role: str):
         raise labs.LabError(f"{project.settings.practice_dir}/{name}: {problems[0]}")
     out = labs.for_language(variant(nb, role), lang, project)
     for cell in out.cells:
-        if cell.cell_type == "code":
+        if cell.cell_type == "code" and not project.settings.practice_check:
             cell.source = CHECK_IMPORT.sub(lambda _: check_helper(project, lang).strip(), cell.source)
         cell.metadata.pop("source_line", None)
     out.metadata["studysite"] = {"source": f"{project.settings.practice_dir}/{name}", "role": role, "lang": lang}
@@ -289,17 +144,31 @@ def message_table(project: Project, nb, source: str, target: str) -> dict[str, s
     return table
 
 
-def translated(outputs: list, table: dict[str, str]) -> list:
+def course_translate(project: Project, source: str, target: str) -> Callable[[str], str]:
+    """The course's check module's ``translate`` between two languages, or no change."""
+    name = project.settings.practice_check
+    if not name:
+        return lambda text: text
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(f"_studysite_check_{name}", project.snippets / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    function = getattr(module, "translate", None)
+    return (lambda text: function(text, source, target)) if function else (lambda text: text)
+
+
+def translated(outputs: list, table: dict[str, str], course: Callable[[str], str] = lambda text: text) -> list:
     """A cell's outputs in the other language: every check message replaced by its twin (``table``,
-    empty for the language of the run). A traceback's last line (the error and its message) is
-    translated; the source lines above it are the run's."""
+    empty for the language of the run), and what the course's check prints besides (``course``). A
+    traceback's last line (the error and its message) is translated; the lines above it are the run's."""
     outputs = copy.deepcopy(outputs)
     if not table:
         return outputs
     words = re.compile("|".join(re.escape(m) for m in sorted(table, key=len, reverse=True)))
 
     def swap(text: str) -> str:
-        return words.sub(lambda match: table[match[0]], text)
+        return course(words.sub(lambda match: table[match[0]], text))
 
     for out in outputs:
         if out.get("output_type") == "stream":
@@ -322,7 +191,8 @@ def key_of(project: Project, name: str) -> str:
                 for key in ("check_passed", "check_doc", "check_not_filled")]
     digest = hashlib.sha256(cache.environment_fingerprint(
         project, tuple(project.settings.kernel_preload),
-        (*kernels.key_parts(), f"languages {project.languages}", f"messages {messages}")).encode())
+        (*kernels.key_parts(), f"languages {project.languages}", f"messages {messages}",
+         f"check {project.settings.practice_check}")).encode())
     digest.update((folder_of(project) / name).read_bytes() + b"\0")
     for helper in project.helper_paths():
         digest.update(helper.read_bytes())
@@ -388,10 +258,11 @@ def _finish(project: Project, name: str, key: str, books: dict, runs: dict) -> O
             book = books[lang, role]
             table = {} if lang == project.default_language else message_table(project, ran,
                                                                               project.default_language, lang)
+            course = course_translate(project, project.default_language, lang)
             mine, done = ([c for c in nb.cells if c.cell_type == "code"] for nb in (book, ran))
             for index, (cell, executed) in enumerate(zip(mine, done)):
                 try:
-                    cell.outputs, cell.execution_count = translated(executed.outputs, table), \
+                    cell.outputs, cell.execution_count = translated(executed.outputs, table, course), \
                         executed.execution_count
                 except labs.LabError as error:
                     return Outcome("practice", name, "failed", seconds, cell=book.cells.index(cell),
@@ -464,7 +335,7 @@ def exercise_markdown(project: Project, name: str, lang: str, download_href: str
 
     path = executed_path(project, f"{name}.py", lang, "solution")
     if not path.is_file():
-        raise PluginError(f"{project.settings.practice_dir}/{name}.py has not been executed yet: build with "
+        raise ExerciseError(f"{project.settings.practice_dir}/{name}.py has not been executed yet: build with "
                           "the option run: true")
     nb = nbformat.read(path, as_version=4)
     solution_cells = [cell for cell in nb.cells if cell.cell_type == "code" and "solution" in
@@ -481,77 +352,28 @@ def exercise_markdown(project: Project, name: str, lang: str, download_href: str
     return "\n".join(parts)
 
 
-class PracticeConfig(Config):
-    run = c.Type(bool, default=True)  # STUDYSITE_RUN=false: use the executed notebooks already there
-
-
-class PracticePlugin(BasePlugin[PracticeConfig]):
-    def __init__(self):
-        self.project: Project | None = None
-        self.results: dict[str, dict] = {}
-
-    def on_config(self, config):
-        site = config.plugins.get("studysite")
-        if site is None or getattr(site, "project", None) is None:
-            raise PluginError("studysite-practice needs the studysite plugin, listed before it")
-        self.project = site.project
-        if not self.project.settings.practice_dir:
-            raise PluginError("studysite-practice: set the studysite option practice_dir (the exercises' folder)")
-        return config
-
-    def on_serve(self, server, *, config, builder):
-        folder = folder_of(self.project)
-        if folder.is_dir():
-            server.watch(str(folder))
-        return server
-
-    def _first_runs(self, config):
-        """The studysite plugin's runs of a fresh clone's first serve, while they go on (``first_runs``)."""
-        site = config.plugins.get("studysite")
-        first = getattr(site, "first_runs", None)
-        return first if first is not None and first.running else None
-
-    def on_pre_build(self, *, config):
-        if not self.config.run:
-            return
-        first = self._first_runs(config)
-        if first is not None:
-            if not first.started:
-                first.add("the exercises", lambda: build(self.project), stage=1)  # after the snippets and labs
-            return
-        failed = [o for o in build(self.project) if not o.ok]
-        if failed:
-            raise PluginError("practice notebooks failed:\n" + "\n".join(f"  {o.describe()}" for o in failed))
-
-    def on_files(self, files, *, config):
-        self.results = {rel: result for rel in cache.discover(self.project)
-                        if (result := runner.load_result(self.project.outputs, rel)) is not None}
-        return files
-
-    @event_priority(50)  # before studysite expands the `!snippet` lines a question embeds
-    def on_page_markdown(self, markdown, *, page, config, files):
-        where = f"docs/{page.file.src_uri}"
-        lang = page_language(page.file.src_uri, self.project.languages)
-        first = self._first_runs(config)
-        pending = (lambda rel: rel not in self.results) if first is not None else (lambda rel: False)
-        try:
-            markdown = expand_quizzes(markdown, self.results, where, pending, lang,
-                                      self.project.text(lang, "quiz_still_running"))
-        except QuizError as error:
-            raise PluginError(str(error)) from None
-
-        def exercise(match):
-            href = f"{match['name']}.ipynb"
-            folder = f"{lang}/{Path(self.project.settings.practice_dir).name}/"
-            if not page.file.src_uri.startswith(folder):
-                raise PluginError(f"{where}: !exercise belongs on a page in docs/{folder}")
-            if page.url.endswith("/") and not page.file.src_uri.endswith("index.md"):
-                href = f"../{href}"  # use_directory_urls: the page is one folder deeper than its file
-            ready = (executed_path(self.project, f"{match['name']}.py", lang, "solution").is_file()
-                     and files.get_file_from_path(f"{folder}{match['name']}.ipynb") is not None)
-            if first is not None and not ready:  # its notebooks are written after this build found its files
-                note = html.escape(self.project.text(lang, "exercise_still_running"))
-                return f'<div class="admonition info still-running"><p>{note}</p></div>'
-            return exercise_markdown(self.project, match["name"], lang, html.escape(href, quote=True))
-
-        return EXERCISE.sub(exercise, markdown)
+__all__ = [
+    "CHECK_HELPER",
+    "CHECK_IMPORT",
+    "EXERCISE",
+    "ExerciseError",
+    "OTHER_SCRIPT",
+    "ROLES",
+    "build",
+    "check_helper",
+    "check_messages",
+    "check_roles",
+    "current_key",
+    "discover",
+    "download_path",
+    "execute",
+    "executed_path",
+    "exercise_markdown",
+    "folder_of",
+    "is_current",
+    "key_of",
+    "message_table",
+    "notebook",
+    "translated",
+    "variant",
+]

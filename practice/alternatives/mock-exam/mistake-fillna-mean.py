@@ -1,0 +1,6 @@
+# ruff: noqa: F821
+# The mean instead of the median.
+# expect: ✗ Fill the missing values with the median of Income.
+
+# %% solution 2
+df["Income"] = df["Income"].fillna(df["Income"].mean())
