@@ -86,15 +86,17 @@ def _unfilled(condition) -> list[str]:
 
 
 def _student_frame(error: BaseException, condition):
-    """The deepest frame below the predicate that runs code the student wrote, or None."""
+    """The deepest frame below the predicate that runs code the student wrote, or None: not library code, not
+    this helper's own file (a notebook's setup cell, where it is copied in), not code TensorFlow rewrote."""
     mine = _codes(condition.__code__) if hasattr(condition, "__code__") else set()
+    own = _student_frame.__code__.co_filename
     tb, below, found = error.__traceback__, False, None
     while tb is not None:
         code = tb.tb_frame.f_code
         if code in mine:
             below = True
-        elif below and not code.co_filename.startswith(("<frozen",) + _LIBRARY) and code.co_filename != __file__ \
-                and "__autograph_generated" not in code.co_filename:  # ko: TensorFlow가 바꿔 쓴 코드는 빼고 # en: not code TensorFlow rewrote
+        elif below and not code.co_filename.startswith(("<frozen", own) + _LIBRARY) \
+                and "__autograph_generated" not in code.co_filename:
             found = tb
         tb = tb.tb_next
     return found
@@ -115,7 +117,7 @@ def check(*items):
         message = ko if LANG == "ko" else en
         try:
             ok, error = bool(condition()), None
-        except Exception as raised:  # ko: 오류도 ✗이지만, 무슨 오류인지 함께 보여 줍니다 # en: an error fails too, and is shown
+        except Exception as raised:
             ok, error = False, raised
         print(("✓ " if ok else "✗ ") + message)
         if error is not None:
@@ -151,7 +153,7 @@ def translate(text: str, source: str, target: str) -> str:
     exercise's: the build swaps those itself)."""
     out = []
     for line in text.split("\n"):
-        for key in ("unfilled", "yours", "error", "passed"):  # ko: 긴 틀부터 # en: the longer templates first
+        for key in ("unfilled", "yours", "error", "passed"):  # the longer templates first
             match = _pattern(TEXTS[source][key]).match(line)
             if match:
                 line = _text(key, target, **match.groupdict())

@@ -353,7 +353,8 @@ def probe_project(tmp_path, solution: str) -> Project:
     root = tmp_path / "project"
     (root / "practice").mkdir(parents=True)
     (root / "snippets").mkdir()
-    shutil.copy(PROJECT.snippets / "dlnotes.py", root / "snippets" / "dlnotes.py")
+    for helper in PROJECT.helper_paths():  # dlnotes, and dlnotes_check whose check() the exercises use
+        shutil.copy(helper, root / "snippets" / helper.name)
     (root / "practice" / "probe.py").write_text(
         exercise_source(f'open({str(tmp_path / "runs.txt")!r}, "a").write("run\\n")', solution), encoding="utf-8")
     project = Project.at(root, dataclasses.replace(PROJECT.settings, practice_dir="practice"), languages=LANGUAGES)

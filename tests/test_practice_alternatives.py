@@ -21,8 +21,11 @@ plain solution of every exercise with alternatives runs too, as ``<exercise>/sol
 from __future__ import annotations
 
 import ast
+import json
 import os
 import re
+import select
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -109,12 +112,93 @@ def replacements_of(source: str) -> dict[int, str]:
     return found
 
 
+RUN_ENV = {"DLNOTES_LANG": "ko", "TF_CPP_MIN_LOG_LEVEL": "3", "TF_ENABLE_ONEDNN_OPTS": "0", "PYTHONHASHSEED": "0",
+           "PYTHONIOENCODING": "utf-8"}
+
+
+def environment() -> dict[str, str]:
+    path = os.pathsep.join([str(ROOT / "snippets"), *filter(None, [os.environ.get("PYTHONPATH")])])
+    return {**os.environ, **RUN_ENV, "PYTHONPATH": path}
+
+
 def run(script: str, folder: Path) -> subprocess.CompletedProcess:
+    """``script`` run by ``python`` in ``folder``."""
     (folder / "exercise.py").write_text(script, encoding="utf-8")
-    env = {**os.environ, "DLNOTES_LANG": "ko", "PYTHONPATH": os.pathsep.join(
-        [str(ROOT / "snippets"), *filter(None, [os.environ.get("PYTHONPATH")])])}
-    return subprocess.run([sys.executable, "exercise.py"], cwd=folder, env=env, capture_output=True, text=True,
-                          encoding="utf-8", timeout=600)
+    return subprocess.run([sys.executable, "exercise.py"], cwd=folder, env=environment(), capture_output=True,
+                          text=True, encoding="utf-8", timeout=TIMEOUT)
+
+
+# Importing TensorFlow takes about 5 s, as long as many runs need after it. So each run is a process forked from
+# one server that imported the libraries and ran nothing else (as the build's notebook kernels are: a process
+# that ran a TensorFlow op must not fork): a fresh process all the same, with nothing left from another run.
+# ALTERNATIVES_FRESH_PYTHON=1 starts each run with `python` instead.
+TIMEOUT = 600
+PRELOAD = ["numpy", "pandas", "keras", "sklearn.datasets", "sklearn.metrics", "sklearn.model_selection",
+           "sklearn.preprocessing", "dlnotes", "dlnotes_check"]
+SERVER = r"""
+import json, os, runpy, sys, traceback
+for name in json.loads(sys.argv[1]):
+    __import__(name)
+for line in sys.stdin:
+    request = json.loads(line)
+    pid = os.fork()
+    if pid == 0:
+        code = 1
+        try:
+            os.chdir(request["cwd"])
+            for fd, name, flags in ((0, os.devnull, os.O_RDONLY), (1, "stdout.txt", os.O_WRONLY | os.O_CREAT),
+                                    (2, "stderr.txt", os.O_WRONLY | os.O_CREAT)):
+                os.dup2(os.open(name, flags, 0o644), fd)
+            sys.argv = [request["script"]]
+            runpy.run_path(request["script"], run_name="__main__")
+            code = 0
+        except SystemExit as exit:
+            code = exit.code if isinstance(exit.code, int) else 1
+        except BaseException:
+            traceback.print_exc()
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    print(json.dumps(os.waitstatus_to_exitcode(status)), flush=True)
+"""
+
+
+class Server:
+    def __init__(self):
+        self.process = subprocess.Popen([sys.executable, "-c", SERVER, json.dumps(PRELOAD)], env=environment(),
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+                                        start_new_session=True)
+
+    def run(self, script: str, folder: Path) -> subprocess.CompletedProcess:
+        (folder / "exercise.py").write_text(script, encoding="utf-8")
+        self.process.stdin.write(json.dumps({"cwd": str(folder), "script": "exercise.py"}) + "\n")
+        self.process.stdin.flush()
+        ready, _, _ = select.select([self.process.stdout], [], [], TIMEOUT)
+        if not ready:
+            self.close()
+            raise TimeoutError(f"the run took longer than {TIMEOUT} s")
+        returncode = json.loads(self.process.stdout.readline())
+        read = lambda name: (folder / name).read_text(encoding="utf-8", errors="replace")  # noqa: E731
+        return subprocess.CompletedProcess(["exercise.py"], returncode, read("stdout.txt"), read("stderr.txt"))
+
+    def close(self):
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait()
+
+
+@pytest.fixture(scope="module")
+def runner():
+    if os.environ.get("ALTERNATIVES_FRESH_PYTHON") == "1" or not hasattr(os, "fork"):
+        yield run
+        return
+    server = Server()
+    try:
+        yield server.run
+    finally:
+        server.close()
 
 
 def by_cell(stdout: str) -> dict[int, list[str]]:
@@ -150,7 +234,7 @@ def test_every_exercise_with_alternatives_has_three_of_each():
 
 
 @pytest.mark.parametrize("case", cases())
-def test_alternative(case, tmp_path):
+def test_alternative(case, tmp_path, runner):
     name, variant = case.split("/")
     exercise = PRACTICE / f"{name}.py"
     if variant == "solution":
@@ -170,7 +254,7 @@ def test_alternative(case, tmp_path):
         assert len(targets) == 1, f"{case}: the expected messages are in several check cells {sorted(targets)}"
         target = targets.pop()
     script, checks = assemble(exercise, dict(replacements), target)
-    result = run(script, tmp_path)
+    result = runner(script, tmp_path)
     printed = by_cell(result.stdout)
     shown = f"\n--- stdout\n{result.stdout[-4000:]}\n--- stderr\n{result.stderr[-3000:]}"
     for index, messages in enumerate(checks, start=1):
