@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import importlib.util
 import json
 import re
 
@@ -72,6 +73,11 @@ def cells(project, rel: str, lang: str) -> list[str]:
             pieces.append(note + inline.inline_helpers(f"from {module.stem} import {names}", *modules).strip("\n"))
         out[1:1] = pieces
     return [bilingual.localize(code, lang, project.languages).strip("\n") for code in out]
+
+
+def notebooks_available() -> bool:
+    """``.ipynb`` downloads need nbformat (the ``notebooks`` extra)."""
+    return importlib.util.find_spec("nbformat") is not None
 
 
 def python_file(project, rel: str, lang: str) -> str:

@@ -230,8 +230,9 @@ def _indented(embed: Embed, parts: list[str]) -> str:
     return "\n".join(embed.indent + line if line else "" for line in parts)
 
 
-def downloads_html(ui: dict, py_src: str, ipynb_src: str) -> str:
+def downloads_html(ui: dict, py_src: str, ipynb_src: str | None) -> str:
     label = html.escape(ui["download_example"])
-    return (f'<p class="snippet-downloads">{label} '
-            f'<a href="{html.escape(py_src, quote=True)}" download>.py</a> · '
-            f'<a href="{html.escape(ipynb_src, quote=True)}" download>.ipynb</a></p>')
+    links = [f'<a href="{html.escape(py_src, quote=True)}" download>.py</a>']
+    if ipynb_src:  # none without nbformat (the notebooks extra)
+        links.append(f'<a href="{html.escape(ipynb_src, quote=True)}" download>.ipynb</a>')
+    return f'<p class="snippet-downloads">{label} {" · ".join(links)}</p>'

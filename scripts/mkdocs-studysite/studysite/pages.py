@@ -102,7 +102,7 @@ class PageExpander:
 
     def downloads(self, rel: str, lang: str) -> str:
         py, notebook = (self.download_url(rel, lang, kind) for kind in ("py", "ipynb"))
-        if py is None or notebook is None:
+        if py is None:
             return ""
         return embed.downloads_html(self.ui(lang), py, notebook)
 

@@ -47,6 +47,7 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):
         self.claims: dict[str, tuple[str, dict]] = {}  # claim id -> (snippet, its assert and line)
         self.cited: set[str] = set()
         self.first_runs: FirstRuns | None = None  # a fresh clone's first serve: the runs behind it
+        self.said_no_notebooks = False
         self.built = False  # a build of this session is done (only the first can start the first runs)
         self.waiting: set[str] = set()  # while they go on: the snippets not run yet
         self.unproved: dict[str, str] = {}  # and claim id -> the snippet not run yet that proves it
@@ -211,11 +212,17 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):
                 self.unproved.update(dict.fromkeys(claims.claims_of(source), rel))
             except (OSError, SyntaxError, claims.ClaimError):
                 pass  # its run will report it
+        notebooks = downloads.notebooks_available()
+        if self.config.downloads and not notebooks and not self.said_no_notebooks:
+            self.said_no_notebooks = True  # INFO, not a warning: strict mode would fail the build for it
+            log.info("studysite: downloads are .py only; .ipynb needs nbformat: pip install "
+                     "'mkdocs-studysite[notebooks]'")
         for rel in self.discover() if self.config.downloads else []:
             for lang in self.project.languages:
                 try:
-                    made = {"py": downloads.python_file(self.project, rel, lang),
-                            "ipynb": downloads.notebook(self.project, rel, lang)}
+                    made = {"py": downloads.python_file(self.project, rel, lang)}
+                    if notebooks:
+                        made["ipynb"] = downloads.notebook(self.project, rel, lang)
                 except Exception as error:  # noqa: BLE001 - a snippet that cannot be split: it failed its run
                     log.debug("no download for %s: %s", rel, error)
                     continue
