@@ -198,7 +198,10 @@ def build(project: Project, selected: list[str] | None = None, *, force: bool = 
     with ThreadPoolExecutor(max_workers=workers) as pool:  # each kernel is its own process
         for outcome in pool.map(lambda name: (bar.started(name), execute(project, name))[1], todo):
             outcomes[outcome.rel] = outcome
+            outcome.folder = project.settings.labs_dir or "labs"
             bar.done(outcome)
     bar.close()
+    for outcome in outcomes.values():
+        outcome.folder = project.settings.labs_dir or "labs"
     return [outcomes[name] for name in names]
 

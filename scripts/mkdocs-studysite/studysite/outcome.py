@@ -19,6 +19,7 @@ class Outcome:
     traceback: str = ""
     warnings: list[str] = field(default_factory=list)  # reported, not fatal (e.g. stderr output)
     result: dict = field(default_factory=dict)
+    folder: str = ""  # the configured folder of its kind (default: snippets, labs, practice)
 
     @property
     def ok(self) -> bool:
@@ -26,7 +27,7 @@ class Outcome:
 
     @property
     def source(self) -> str:
-        folder = {"snippet": "snippets", "lab": "labs", "practice": "practice"}[self.kind]
+        folder = self.folder or {"snippet": "snippets", "lab": "labs", "practice": "practice"}[self.kind]
         return f"{folder}/{self.rel}"
 
     def describe(self) -> str:

@@ -215,6 +215,7 @@ def run(project: Project, selected: list[str] | None = None, *, force: bool = Fa
                                       warnings=result.get("warnings", []))
                 shutil.rmtree(staged.pop(rel), ignore_errors=True)
                 outcomes[rel] = outcome
+                outcome.folder = project.settings.snippets_dir
                 bar.done(outcome)
     finally:
         bar.close()
@@ -222,6 +223,8 @@ def run(project: Project, selected: list[str] | None = None, *, force: bool = Fa
             own.close()
         for folder in staged.values():  # Ctrl-C or an error: nothing half-made is left behind
             shutil.rmtree(folder, ignore_errors=True)
+    for outcome in outcomes.values():
+        outcome.folder = project.settings.snippets_dir
     return [outcomes[rel] for rel in rels]
 
 

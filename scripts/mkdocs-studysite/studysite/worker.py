@@ -18,6 +18,7 @@ from __future__ import annotations
 import builtins
 import faulthandler
 import importlib
+import importlib.util
 import io
 import logging
 import os
@@ -144,6 +145,8 @@ class _Writes:
                 path = args[0]
         elif event in ("os.remove", "os.rename", "os.mkdir", "os.rmdir", "shutil.rmtree", "os.truncate"):
             path = args[0]
+            if event == "os.mkdir" and isinstance(path, (str, bytes, os.PathLike)) and os.path.isdir(path):
+                return  # makedirs(exist_ok=True) of a folder that is there: nothing is written
         if path is None or isinstance(path, int):
             return
         full = os.path.abspath(os.fsdecode(path))
@@ -232,6 +235,10 @@ def init(config: WorkerConfig) -> None:
     for name in config.preload:
         importlib.import_module(name)
     _Setup.call("after_preload")
+    if importlib.util.find_spec("matplotlib") is not None:
+        # The figure library the engine captures: imported here, so that its first import (which writes
+        # its font cache and config folder) is not a snippet's write outside its run folder.
+        importlib.import_module("matplotlib.pyplot")
     sys.addaudithook(_Writes.hook)
 
 

@@ -98,3 +98,17 @@ def test_options_are_typed_with_one_line_errors():
         Settings.from_options({"workers": "two"})
     with pytest.raises(SettingsError, match="unknown studysite option 'preloads'"):
         Settings.from_options({"preloads": []})
+
+
+def test_a_course_with_other_folders_runs_and_names_them(course):
+    """snippets_dir and cache_dir are the course's: the runs find the snippets there, publish into the
+    cache folder, and every message names the configured folder."""
+    from studysite import runner
+
+    (course / "snippets").rename(course / "code")
+    project = Project.at(course, Settings(snippets_dir="code", cache_dir="build-cache", helpers=["stats_helpers"]))
+    outcomes = runner.run(project, progress=False)
+    assert [o.status for o in outcomes] == ["ran", "ran"], [o.describe() for o in outcomes]
+    assert {o.source for o in outcomes} == {"code/spread.py", "code/sampling/mean_of_samples.py"}
+    assert (course / "build-cache" / "snippets" / "spread.py" / "result.json").is_file()
+    assert [o.status for o in runner.run(project, progress=False)] == ["cached", "cached"]

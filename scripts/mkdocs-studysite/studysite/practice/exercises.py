@@ -305,6 +305,7 @@ def build(project: Project, *, force: bool = False, jobs: int | None = None, pro
         for name, finish in finishing:
             bar.started(name)
             outcomes[name] = finish()
+            outcomes[name].folder = project.settings.practice_dir or "practice"
             bar.done(outcomes[name])
     except BaseException:
         pool.shutdown(cancel_futures=True)  # Ctrl-C: what has not started does not start
@@ -312,6 +313,8 @@ def build(project: Project, *, force: bool = False, jobs: int | None = None, pro
     finally:
         pool.shutdown()
         bar.close()
+    for outcome in outcomes.values():
+        outcome.folder = project.settings.practice_dir or "practice"
     return [outcomes[name] for name in names]
 
 
