@@ -2,11 +2,11 @@
 
 One file serves both languages; a comment that is prose is written twice, marked:
 
-    # ko: 은닉층이 없습니다
+    # fr: Pas de couche cachée
     # en: No hidden layer
-    model.fit(x, y, epochs=40, verbose=0)  # ko: 40번 반복 # en: 40 passes
+    model.fit(x, y, epochs=40, verbose=0)  # fr: 40 passages # en: 40 passes
 
-Each reader sees the comments of their language, without the marker (``# 은닉층이 없습니다``).
+Each reader sees the comments of their language, without the marker (``# Pas de couche cachée``).
 A comment without a marker (``# noqa``, a formula) is shown to both.
 """
 
@@ -28,7 +28,7 @@ _DIRECTIVE = re.compile(r"^#\s*(?:noqa|type:|pragma|fmt:)[^#]*")
 
 
 def split_comment(comment: str, languages: tuple[str, ...]) -> dict[str, str] | None:
-    """``# ko: 가 # en: b`` -> {"ko": "가", "en": "b"}; None for a comment without markers."""
+    """``# fr: a # en: b`` -> {"fr": "a", "en": "b"}; None for a comment without markers."""
     marks = list(_mark(tuple(languages)).finditer(comment))
     if not marks or marks[0].start() != 0:
         return None

@@ -3,7 +3,7 @@ on the page. Importing it costs nothing and needs no MkDocs; outside a run it sa
 and prints, so ``python snippets/x/y.py`` still runs by itself.
 
     from studysite import capture
-    capture.save_figure(fig, "loss", alt={"en": "Loss per epoch", "ko": "에포크별 손실"})
+    capture.save_figure(fig, "loss", alt={"en": "Loss per epoch", "fr": "Perte par époque"})
     capture.alt(fig, en="Loss per epoch")   # for a figure left open: captured after its cell
     capture.table(df)                        # a DataFrame as an HTML table in the output
 

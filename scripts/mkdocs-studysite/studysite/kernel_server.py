@@ -2,7 +2,7 @@
 
 It sets the kernels' environment, then imports the course's ``kernel_preload`` modules. Some
 libraries ask at import time whether they run inside a Jupyter kernel (pandas then shows at most
-20 columns of a DataFrame; TensorFlow sends ``tf.print`` to the notebook). In a reader's kernel
+20 columns of a DataFrame; others send their own printing to the notebook). In a reader's kernel
 they are imported inside one, so while the server imports them it answers yes.
 """
 

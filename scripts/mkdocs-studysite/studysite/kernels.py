@@ -2,11 +2,12 @@
 
 A fresh Jupyter kernel can spend many seconds starting and importing heavy libraries before a
 notebook's first line does any work, and a site runs many notebooks (labs, exercises, and in the
-tests every download). So one forkserver imports the configured libraries once
-(``kernel_preload``), and runs nothing else: a process that ran, for example, a TensorFlow op hangs
-when it forks. Each notebook then runs in a fresh process forked from that server (one notebook per
-process, so nothing carries over from one to the next), in ipykernel's own kernel, in process: its
-streams, displays, results, errors and inline figures are the messages a Jupyter kernel sends.
+tests every download). So one forkserver imports the configured libraries once (``kernel_preload``),
+and runs nothing else: a process whose native thread pools have started (a deep-learning library's,
+after one op) hangs when it forks. Each notebook then runs in a fresh process forked from that
+server (one notebook per process, so nothing carries over from one to the next), in ipykernel's own
+kernel, in process: its streams, displays, results, errors and inline figures are the messages a
+Jupyter kernel sends.
 
 The server starts with the environment a student's kernel gets (``KERNEL_ENV`` and the course's
 ``kernel_env``): the hash seed takes effect only when an interpreter starts, so it is set before

@@ -1,16 +1,16 @@
 """Execute each lab once, as a student would run it, and write its notebook in every language.
 
 A lab's one source is a jupytext percent-format script, ``labs/<name>.py``. Its code cells
-are shared by both languages (their comments use the ``# ko:`` / ``# en:`` markers of
+are shared by every language (their comments use the ``# <lang>:`` markers of
 ``bilingual``); its prose cells are tagged with their language:
 
-    # %% [markdown] tags=["ko"]
-    # ## 1. 준비
+    # %% [markdown] tags=["fr"]
+    # ## 1. Préparation
     # %% [markdown] tags=["en"]
     # ## 1. Setup
 
-The code runs once, top to bottom, in a fresh Jupyter kernel (``kernels``); the outputs go into both
-``docs/ko/labs/<name>.ipynb`` and ``docs/en/labs/<name>.ipynb`` (git-ignored), which
+The code runs once, top to bottom, in a fresh Jupyter kernel (``kernels``); the outputs go into
+``docs/<lang>/<labs folder>/<name>.ipynb`` for each language (git-ignored), which
 mkdocs-jupyter renders and readers download. Helpers imported from the course's helper modules
 are copied into the notebook (``inline``), so the download runs with the course's packages alone. Each
 notebook keeps the key of its source in its metadata, so an unchanged lab is not executed

@@ -17,7 +17,7 @@ A right choice typed by hand in a block that embeds a snippet fails too.
 lab (prose cells tagged ``ko`` / ``en``, comments ``# ko: … # en: …``). A cell tagged ``starter``
 is what the student gets (``# TODO`` and placeholders); the cell tagged ``solution`` right after it
 replaces it in the solution. Untagged code cells (setup and checks) are shared. A check calls
-``check(condition, "한국어 메시지", "English message")``; the notebook of each language prints its
+``check(condition, "message en français", "English message")``; the notebook of each language prints its
 own message. The build executes the solution and the starter once each, in a fresh kernel
 (``kernels``), in the first language; the other language's notebooks get the same outputs with each
 check message in their language (``translated``: what a check prints is its message, and nothing

@@ -125,7 +125,7 @@ OTHER_SCRIPT = re.compile("[\u0370-\u1fff\u2e80-\ud7ff\uf900-\ufaff\uff00-\uffef
 
 def check_messages(source: str, languages: tuple[str, ...]) -> list[dict[str, str]]:
     """The messages of each check in a cell's code, by language: the strings after each check's
-    lambda, one per language in the site's order, ``check((lambda: ..., "한국어", "English"), ...)``."""
+    lambda, one per language in the site's order, ``check((lambda: ..., "français", "English"), ...)``."""
     return [dict(zip(languages, (e.value for e in node.elts[1:]))) for node in ast.walk(ast.parse(source))
             if isinstance(node, ast.Tuple) and len(node.elts) == 1 + len(languages)
             and isinstance(node.elts[0], ast.Lambda)
