@@ -67,7 +67,7 @@ from sklearn.preprocessing import StandardScaler
 
 plt.rcParams["figure.dpi"] = 80
 
-from dlnotes import dl_history_plot  # ko: 학습 곡선 그리기: 에포크마다 학습 loss와 검증 loss # en: the learning curve: training loss and validation loss per epoch
+from dlnotes import dl_history_plot  # ko: 에포크마다 학습 손실과 검증 손실을 그리는 학습 곡선 # en: the learning curve: training loss and validation loss per epoch
 
 # %% [markdown] tags=["ko"]
 # ## 2. 데이터: 천 개 단위 판매량
@@ -155,7 +155,7 @@ print("train stds after scaling: ", x_train.std(axis=0).round(3))
 # ## 4. 작은 회귀 모델
 #
 # 은닉층은 ReLU 노드 16개짜리 하나, 출력층은 숫자 하나를 예측하므로 **노드 1개에 활성화 함수 없음**입니다.
-# loss는 `mse`이고, 오차를 타깃 단위로 읽을 수 있도록 `mae`도 함께 기록합니다.
+# 손실은 `mse`이고, 오차를 타깃 단위로 읽을 수 있도록 `mae`도 함께 기록합니다.
 # `Dense` 층의 파라미터 수는 $n_{in} \times n_{out} + n_{out}$입니다(가중치, 그리고 노드마다 편향 하나).
 
 # %% [markdown] tags=["en"]
@@ -183,8 +183,8 @@ assert model.count_params() == (n_features * 16 + 16) + (16 * 1 + 1)
 # %% [markdown] tags=["ko"]
 # ## 5. 학습 곡선
 #
-# 두 곡선 모두 가파르게 떨어지다가 꺾인 뒤 완만해지고, 검증 loss가 학습 loss 가까이에 머뭅니다.
-# 우리가 바라는 모양입니다. 학습이 잘 되었고, 과적합의 기미도 없습니다.
+# 두 곡선 모두 가파르게 떨어지다가 꺾인 뒤 완만해지고, 검증 손실이 학습 손실 가까이에 머뭅니다.
+# 바람직한 모양입니다. 학습이 잘 되었고, 과적합의 기미도 없습니다.
 
 # %% [markdown] tags=["en"]
 # ## 5. The learning curve
@@ -382,7 +382,7 @@ print("all checks passed")
 # %% [markdown] tags=["ko"]
 # ## 정리
 #
-# - 회귀 모델의 출력층은 활성화 함수 없는 `Dense(1)`이고, loss는 보통 `mse`입니다.
+# - 회귀 모델의 출력층은 활성화 함수 없는 `Dense(1)`이고, 손실은 보통 `mse`입니다.
 # - 특성은 학습 데이터에서 구한 통계로만 표준화합니다.
 # - 학습 곡선이 가파르게 떨어지다가 꺾여서 완만해지고, 검증 곡선이 학습 곡선 가까이에 있으면 학습이 잘 된 것입니다.
 # - MAE는 타깃과 단위가 같습니다. 판매량이 천 개 단위이면 MAE 1은 1,000개이고, 1000을 곱하면 정확히 개수 단위가 됩니다.
@@ -390,7 +390,7 @@ print("all checks passed")
 #   scikit-learn의 MAPE는 비율입니다(0.15 = 15%).
 # - WAPE $= \sum|e_i| / \sum|y_i|$(MAE를 $|y|$의 평균으로 나눈 것과 같음)는 폭발하지 않는 백분율 오차입니다.
 #
-# ## 직접 해 보기
+# ## 직접 해 보기: 층, 학습률, MAPE의 함정 바꿔 보기
 #
 # 1. `Dense(16)`을 `Dense(64)`로 바꾸고 은닉층을 하나 더 쌓아 보세요. 학습 곡선이나 MAE가 많이 달라지나요?
 # 2. 학습률을 `0.1`로, 또 `0.001`로 바꿔 보세요(에포크는 똑같이 60). 학습 곡선이 어떻게 달라지나요?
@@ -410,7 +410,7 @@ print("all checks passed")
 # - WAPE $= \sum|e_i| / \sum|y_i|$ (equivalently MAE divided by the mean of $|y|$) is a percentage error that does
 #   not explode.
 #
-# ## Try it yourself
+# ## Try it yourself: layers, learning rate and the MAPE trap
 #
 # 1. Change `Dense(16)` to `Dense(64)` and add a second hidden layer. Does the learning curve or the MAE change much?
 # 2. Set the learning rate to `0.1`, then to `0.001` (with the same 60 epochs). How does the learning curve change?

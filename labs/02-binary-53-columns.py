@@ -66,7 +66,7 @@ from sklearn.preprocessing import StandardScaler
 
 plt.rcParams["figure.dpi"] = 80
 
-from dlnotes import dl_history_plot  # ko: 학습 곡선 그리기: 에포크마다 학습 loss와 검증 loss # en: the learning curve: training loss and validation loss per epoch
+from dlnotes import dl_history_plot  # ko: 에포크마다 학습 손실과 검증 손실을 그리는 학습 곡선 # en: the learning curve: training loss and validation loss per epoch
 
 # %% [markdown] tags=["ko"]
 # ## 2. 데이터: 1000행, 53개 컬럼
@@ -118,7 +118,7 @@ print("train:", x_train.shape, " validation:", x_val.shape)
 # ## 4. 모든 실험에 쓸 함수 하나
 #
 # 아래 실험들에서 바꾸는 것은 은닉층, 학습률, 콜백 세 가지뿐입니다. 나머지는 모두 고정해 두었으니,
-# 학습 곡선에 차이가 보이면 그건 우리가 바꾼 것 때문입니다.
+# 학습 곡선이 달라졌다면 바꾼 설정 때문입니다.
 #
 # - 출력층: **노드 1개, `activation='sigmoid'`**. 출력은 0과 1 사이의 수이고, 그 행이 클래스 1일 확률로 읽습니다.
 # - loss: `binary_crossentropy`, $-\frac{1}{n}\sum \big[y_i \log p_i + (1 - y_i)\log(1 - p_i)\big]$
@@ -154,7 +154,7 @@ def train(hidden_units, learning_rate=0.003, epochs=30, callbacks=None):
 # ## 5. 노드 수: 큰 신경망과 작은 신경망
 #
 # 수업 노트에 "노드를 늘렸더니 학습 곡선이 더 나빠졌다"는 이야기가 있습니다. 직접 해 봅시다.
-# 노드 256개짜리 은닉층 두 개와 노드 8개짜리 은닉층 하나를 각각 30 에포크씩 학습시켜 비교합니다.
+# 노드 256개짜리 은닉층 두 개와 노드 8개짜리 은닉층 하나를 각각 30에포크씩 학습시켜 비교합니다.
 
 # %% [markdown] tags=["en"]
 # ## 5. Nodes: a large network against a small one
@@ -179,8 +179,8 @@ plt.tight_layout()
 plt.show()
 
 # %% [markdown] tags=["ko"]
-# 큰 신경망은 학습 데이터 700행에 파라미터가 약 8만 개나 됩니다. 학습 loss를 거의 0까지 끌어내리는데, 잡음과 틀린
-# 라벨까지 통째로 외웠다는 뜻입니다. 검증 loss는 몇 에포크 만에 가장 낮은 점을 찍고 그 뒤로는 꾸준히 올라갑니다.
+# 큰 신경망은 학습 데이터 700행에 파라미터가 약 8만 개나 됩니다. 학습 손실을 거의 0까지 끌어내리는데, 잡음과 틀린
+# 라벨까지 통째로 외웠다는 뜻입니다. 검증 손실은 몇 에포크 만에 가장 낮은 점을 찍고 그 뒤로는 꾸준히 올라갑니다.
 # 이렇게 두 곡선 사이가 점점 벌어지는 것이 **과적합**입니다.
 #
 # 작은 신경망은 더 천천히 배우지만, 두 곡선이 함께 내려가고 서로 가까이 붙어 있습니다.
@@ -209,7 +209,7 @@ print("all checks passed")
 # %% [markdown] tags=["ko"]
 # ## 6. 에포크 수: EarlyStopping으로 알맞은 때 멈추기
 #
-# 큰 신경망을 꼭 써야 한다면, 검증 loss가 가장 낮은 지점에서 학습을 멈추는 방법이 있습니다.
+# 큰 신경망을 꼭 써야 한다면, 검증 손실이 가장 낮은 지점에서 학습을 멈추는 방법이 있습니다.
 # `EarlyStopping`은 `val_loss`를 지켜보다가 `patience` 에포크 동안 나아지지 않으면 학습을 멈춥니다.
 # `restore_best_weights=True`를 주면 가장 좋았던 에포크의 가중치로 되돌려 놓습니다. 이 옵션이 없으면 마지막 에포크의
 # 가중치가 남는데, 그때는 이미 과적합된 상태입니다.
@@ -246,8 +246,8 @@ print("all checks passed")
 # %% [markdown] tags=["ko"]
 # ## 7. 학습률: 보폭과 에포크 수
 #
-# 학습률은 옵티마이저가 한 번에 내딛는 보폭입니다. 작은 신경망을 세 가지 학습률로 40 에포크씩 학습시키고
-# 검증 loss를 비교합니다.
+# 학습률은 옵티마이저가 한 번에 내딛는 보폭입니다. 작은 신경망을 세 가지 학습률로 40에포크씩 학습시키고
+# 검증 손실을 비교합니다.
 
 # %% [markdown] tags=["en"]
 # ## 7. Learning rate: step size against number of epochs
@@ -273,14 +273,18 @@ ax.legend()
 plt.show()
 
 # %% [markdown] tags=["ko"]
-# - **0.0003 (너무 작음):** 곡선은 매끄럽지만 느립니다. 40 에포크가 지나도 아직 내려가는 중입니다.
+# - **0.0003 (너무 작음):** 곡선은 매끄럽지만 느립니다. 40에포크가 지나도 아직 내려가는 중입니다.
 #   학습률이 작으면 에포크가 더 많이 필요합니다.
-# - **0.003:** 가파르게 떨어지다가 꺾이고, 그 뒤로 완만하게 내려갑니다. 우리가 바라는 모양입니다.
+# - **0.003:** 가파르게 떨어지다가 꺾이고, 그 뒤로 완만하게 내려갑니다. 바람직한 모양입니다.
 # - **0.1 (너무 큼):** 몇 에포크 만에 가장 낮은 점에 닿은 뒤, 거의 매 에포크 **꾸준히** 올라갑니다. 지그재그가 아니라
-#   **빠른 과적합**입니다. 보폭이 커서 작은 신경망도 학습 데이터를 금세 외워 버리고, 학습 loss는 0 가까이 떨어집니다.
+#   **빠른 과적합**입니다. 보폭이 커서 작은 신경망도 학습 데이터를 금세 외워 버리고, 학습 손실은 0 가까이 떨어집니다.
+#
+# 치트 시트의 진단표와 어긋나 보이지만 그렇지 않습니다. 진단표는 "곡선이 지그재그면 학습률이 크다"는 한 방향의 규칙입니다.
+# 거꾸로 학습률이 크다고 곡선이 늘 지그재그가 되지는 않습니다. 큰 보폭이 최솟값을 앞뒤로 넘나들지, 아니면 학습 데이터를 빠르게 외워 나갈지는 데이터와 옵티마이저에 따라 다릅니다.
+# 이 데이터에서는 뒤쪽이어서, 곡선은 흔들리지 않고 꾸준히 올라갑니다.
 #
 # 곡선의 모양은 세 가지 숫자로 구별합니다. 가장 낮은 점 뒤에 `val_loss`가 **올라간 에포크의 비율**(꾸준히 오르면 1에 가깝습니다),
-# 곡선이 오르다 내리거나 내리다 오르며 **방향을 바꾼 횟수**(지그재그라면 많습니다), 그리고 마지막 에포크의 **학습 loss**입니다.
+# 곡선이 오르다 내리거나 내리다 오르며 **방향을 바꾼 횟수**(지그재그라면 많습니다), 그리고 마지막 에포크의 **학습 손실**입니다.
 
 # %% [markdown] tags=["en"]
 # - **0.0003 (too small):** the curve is smooth but slow; after 40 epochs it is still going down. A smaller learning
@@ -289,6 +293,11 @@ plt.show()
 # - **0.1 (too large):** the lowest point comes after a few epochs, and then the curve climbs **steadily**, in almost
 #   every epoch. That is not a zig-zag but **fast overfitting**: with such large steps even the small network soon
 #   memorizes the training rows, and its training loss falls close to 0.
+#
+# This does not contradict the cheat sheet's table. Its rule goes one way: a zig-zag curve points to a learning rate
+# that is too large. A learning rate that is too large does not always make a zig-zag, though: whether big steps jump
+# back and forth across the minimum or quickly memorize the training rows depends on the data and the optimizer.
+# Here they do the second, so the curve climbs steadily instead of zig-zagging.
 #
 # Three numbers tell the shapes apart: the **share of epochs after the lowest point in which `val_loss` rose** (close
 # to 1 for a steady climb), the **number of turns**, where the curve switches between going up and going down (many
@@ -307,7 +316,7 @@ lr_table.round(4)
 
 # %%
 last, rising = lr_table["last val_loss"], lr_table["rising after lowest"]
-# ko: 0.1: 가장 낮은 점 뒤로 거의 매 에포크 오르고, 학습 loss는 0 가까이: 빠른 과적합
+# ko: 0.1: 가장 낮은 점 뒤로 거의 매 에포크 오르고, 학습 손실은 0 가까이: 빠른 과적합
 # en: 0.1: after its lowest point val_loss rises in almost every epoch and the training loss is near 0: fast overfitting
 assert lr_table.loc[0.1, "at epoch"] <= 10 and rising[0.1] >= 0.75, "a steady climb, not a zig-zag"
 assert lr_table.loc[0.1, "turns"] < 0.5 * len(lr_histories[0.1]["val_loss"]), "few turns: not a zig-zag"
@@ -405,21 +414,21 @@ print("all checks passed")
 
 # %% [markdown] tags=["ko"]
 # 어느 임곗값이 맞는지는 어떤 실수가 더 비싼지에 달려 있습니다. 질병이나 사기 거래처럼 1을 놓치면 손해가 크다면
-# 임곗값을 낮추고, 잘못된 경보가 더 곤란하다면 높입니다.
+# 임곗값을 낮추고, 오경보가 더 곤란하다면 높입니다.
 
 # %% [markdown] tags=["ko"]
 # ## 정리
 #
-# - 이진 분류: 출력층은 `Dense(1, activation='sigmoid')`, loss는 `binary_crossentropy`입니다.
+# - 이진 분류: 출력층은 `Dense(1, activation='sigmoid')`, 손실은 `binary_crossentropy`입니다.
 #   `predict`는 클래스 1일 확률을 돌려줍니다.
 # - **노드 수:** 노드가 많다고 늘 좋은 것은 아닙니다. 컬럼 53개, 학습 데이터 700행에서 큰 신경망은 학습 데이터를
-#   외워 버려서 학습 loss는 0 가까이 떨어지고 검증 loss는 올라갔습니다. 이것이 과적합입니다.
+#   외워 버려서 학습 손실은 0 가까이 떨어지고 검증 손실은 올라갔습니다. 이것이 과적합입니다.
 # - **에포크 수:** `EarlyStopping(monitor='val_loss', patience=..., restore_best_weights=True)`는 알맞은 때 멈추고
 #   가장 좋았던 가중치를 남깁니다.
 # - **학습률:** 너무 크면 금세 과적합하거나 곡선이 요동치고, 너무 작으면 에포크가 훨씬 많이 필요합니다.
 # - `(pred >= 0.5).astype(int)`는 확률을 라벨로 바꿉니다. 임곗값을 낮추면 재현율은 내려가지 않고, 정밀도는 대개 내려갑니다.
 #
-# ## 직접 해 보기
+# ## 직접 해 보기: 신경망 크기, 드롭아웃, 재현율을 올리는 임곗값
 #
 # 1. `train([32])`와 `train([64, 32])`도 학습시키고 `dl_history_plot`으로 학습 곡선을 그려 보세요.
 #    어느 크기부터 두 곡선 사이가 벌어지기 시작하나요?
@@ -443,7 +452,7 @@ print("all checks passed")
 # - **Learning rate:** too large overfits fast or makes the curve swing; too small needs many more epochs.
 # - `(pred >= 0.5).astype(int)` turns probabilities into labels. A lower threshold never lowers recall, and usually lowers precision.
 #
-# ## Try it yourself
+# ## Try it yourself: network size, dropout and a threshold for recall
 #
 # 1. Try `train([32])` and `train([64, 32])` and draw their learning curves with `dl_history_plot`. From what size on
 #    does the gap between the two curves start to widen?

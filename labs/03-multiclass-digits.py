@@ -67,7 +67,7 @@ from sklearn.utils.class_weight import compute_class_weight
 
 plt.rcParams["figure.dpi"] = 80
 
-from dlnotes import dl_history_plot  # ko: 학습 곡선 그리기: 에포크마다 학습 loss와 검증 loss # en: the learning curve: training loss and validation loss per epoch
+from dlnotes import dl_history_plot  # ko: 에포크마다 학습 손실과 검증 손실을 그리는 학습 곡선 # en: the learning curve: training loss and validation loss per epoch
 
 
 # %% [markdown] tags=["ko"]
@@ -124,7 +124,7 @@ print("train:", x_train.shape, " validation:", x_val.shape)
 # - **출력 노드 수 = 클래스 수.** y가 0~9의 10가지 값을 가지므로 출력층 노드는 10개입니다.
 # - **`softmax`**: 10개의 점수를 합이 1인 10개의 확률로 바꿉니다. 예측 클래스는 확률이 가장 큰 클래스(argmax)입니다.
 # - **`sparse_categorical_crossentropy`**: 라벨이 정수(0, 1, ..., 9)일 때 씁니다. 라벨이 원-핫 벡터라면
-#   `categorical_crossentropy`를 쓰고, loss 값은 똑같습니다.
+#   `categorical_crossentropy`를 쓰고, 손실 값은 똑같습니다.
 
 # %% [markdown] tags=["en"]
 # ## 4. The model: as many output nodes as classes
@@ -162,7 +162,7 @@ dl_history_plot(history, title="Digits: loss per epoch")
 plt.show()
 
 # %% [markdown] tags=["ko"]
-# 두 곡선이 가파르게 떨어지다가 꺾여 완만해지고, 검증 loss가 학습 loss 가까이에 머뭅니다. 학습이 잘 되었습니다.
+# 두 곡선이 가파르게 떨어지다가 꺾여 완만해지고, 검증 손실이 학습 손실 가까이에 머뭅니다. 학습이 잘 되었습니다.
 #
 # ## 5. softmax: 합이 1인 확률
 #
@@ -319,14 +319,14 @@ print(f"true {rare}s were predicted as:", np.bincount(pred_imb[y_val == rare], m
 
 # %% [markdown] tags=["ko"]
 # 정확도는 여전히 좋아 보이지만, 모델은 실제 9를 꽤 많이 놓치고 다른 숫자로 부릅니다.
-# 학습할 때 9가 워낙 적어서 9를 틀려도 loss가 거의 달라지지 않았고, 그래서 모델이 9를 무시하도록 배운 것입니다.
+# 학습할 때 9가 워낙 적어서 9를 틀려도 손실이 거의 달라지지 않았고, 그래서 모델이 9를 무시하도록 배운 것입니다.
 # 정확도만 봐서는 절대 알아챌 수 없습니다.
 #
-# ### class_weight: 드문 클래스에 더 큰 무게를
+# ### class_weight: 드문 클래스에 큰 클래스 가중치를
 #
-# `class_weight`는 각 행의 loss에 그 행이 속한 클래스의 가중치를 곱합니다. `compute_class_weight("balanced", ...)`는
+# `class_weight`는 각 행의 손실에 그 행이 속한 클래스의 가중치를 곱합니다. `compute_class_weight("balanced", ...)`는
 # 클래스마다 $\dfrac{n_\text{행}}{n_\text{클래스} \times n_\text{그 클래스의 행}}$을 가중치로 줍니다.
-# 그러면 몇 안 되는 9가 합쳐서 다른 숫자와 비슷한 무게를 갖게 됩니다.
+# 그러면 몇 안 되는 9가 합쳐서 다른 숫자와 비슷한 비중을 갖게 됩니다.
 
 # %% [markdown] tags=["en"]
 # The accuracy still looks good, but the model misses a good share of the real 9s and calls them other digits.
@@ -386,9 +386,9 @@ print("all checks passed")
 # - 혼동 행렬은 어떤 클래스끼리 헷갈리는지 보여 줍니다(행 = 실제, 열 = 예측).
 #   `classification_report`는 클래스별 정밀도, 재현율, f1을 보여 줍니다.
 # - 드문 클래스는 무시당합니다. 정확도는 괜찮아 보여도 그 클래스의 재현율은 떨어집니다. `class_weight`로 그 행들의
-#   무게를 키우면 재현율이 올라가고, 대신 다른 클래스가 조금 손해를 볼 수 있습니다.
+#   클래스 가중치를 키우면 재현율이 올라가고, 대신 다른 클래스가 조금 손해를 볼 수 있습니다.
 #
-# ## 직접 해 보기
+# ## 직접 해 보기: 헷갈린 숫자, 드문 숫자, class_weight
 #
 # 1. 혼동 행렬에서 대각선 밖의 가장 큰 숫자를 찾고, 해당 이미지 몇 장을
 #    `plt.imshow(x_val[i].reshape(8, 8), cmap="gray_r")`로 띄워 보세요. 여러분이라도 헷갈렸을까요?
@@ -407,7 +407,7 @@ print("all checks passed")
 # - A rare class is neglected: its recall drops while accuracy still looks good. `class_weight` makes its rows count
 #   more and raises its recall; other classes may lose a little in exchange.
 #
-# ## Try it yourself
+# ## Try it yourself: confused digits, a rare digit and class_weight
 #
 # 1. Find the largest number off the diagonal of the confusion matrix. Display a few of those images with
 #    `plt.imshow(x_val[i].reshape(8, 8), cmap="gray_r")`: would you have confused them too?

@@ -1,7 +1,7 @@
 # %% [markdown] tags=["ko"]
 # # 코딩 연습: 유방암 진단 이진 분류
 #
-# AICE 시험과 같은 순서로 풀어 봅니다. 데이터 나누기 → 스케일링 → 모델 만들기 → 조기 종료로 학습 → 임곗값으로 라벨 만들기.
+# AICE 시험과 같은 순서로 풀어 봅니다. 데이터 나누기 → 표준화 → 모델 만들기 → 조기 종료로 학습 → 임곗값으로 라벨 만들기.
 # `# TODO`가 있는 셀을 채운 뒤, 바로 아래 **확인** 셀을 실행하세요. 통과하지 못한 항목은 ✗로 표시되고 무엇이 틀렸는지 알려 줍니다.
 #
 # 25분 정도를 목표로 해 보세요.
@@ -34,9 +34,9 @@ y = 1 - data.target  # ko: 악성(malignant)을 1로 # en: malignant as 1
 print(x.shape, y.mean().round(2))
 
 # %% [markdown] tags=["ko"]
-# ## 1. 데이터 나누기와 스케일링
+# ## 1. 데이터 나누기와 표준화
 #
-# `train_test_split`으로 30%를 검증용으로 떼어 내세요(`random_state=0`, `stratify=y`). 그다음 `StandardScaler`를 **학습용 행으로만** fit하고, 학습용과 검증용을 모두 변환하세요.
+# `train_test_split`으로 30%를 검증 데이터로 떼어 내세요(`random_state=0`, `stratify=y`). 그다음 `StandardScaler`를 **학습 데이터로만** fit하고, 학습 데이터와 검증 데이터를 모두 변환하세요.
 # 결과는 `x_train`, `x_valid`, `y_train`, `y_valid`, `scaler`에 담습니다.
 
 # %% [markdown] tags=["en"]
@@ -56,21 +56,21 @@ scaler = StandardScaler().fit(x_train)
 x_train, x_valid = scaler.transform(x_train), scaler.transform(x_valid)
 
 # %%
-x_values = np.round(x, 8)  # ko: 원래 데이터의 값들: 변환을 되돌린 값과 비교합니다 # en: the data's own values, to compare with what the scaler undoes
+x_values = np.round(x, 8)  # ko: 원래 데이터의 값들: 변환을 되돌린 값과 비교함 # en: the data's own values, to compare with what the scaler undoes
 check(
     (lambda: len(x_train) + len(x_valid) == len(x) and abs(len(x_valid) / len(x) - 0.3) < 0.01,
-     "검증용은 전체 행의 30%여야 합니다.", "The validation set should be 30% of the rows."),
+     "검증 데이터는 전체 행의 30%여야 합니다.", "The validation set should be 30% of the rows."),
     (lambda: abs(np.sum(y_valid) - len(y_valid) * np.mean(np.concatenate([y_train, y_valid]))) <= 0.5,
-     "검증용의 악성 비율이 전체와 같아야 합니다(train_test_split에 stratify=y를 주세요).",
+     "검증 데이터의 악성 비율이 전체와 같아야 합니다(train_test_split에 stratify=y를 주세요).",
      "The validation set should keep the share of malignant rows (give train_test_split stratify=y)."),
     (lambda: (lambda rows: np.allclose(scaler.mean_, rows.mean(axis=0)))(
         x_train if np.isin(x_train, x).all() else scaler.inverse_transform(x_train)),
-     "스케일러는 학습용 행으로만 fit해야 합니다(전체 행이나 검증용 행으로 fit하지 마세요).",
+     "스케일러는 학습 데이터로만 fit해야 합니다(전체 행이나 검증 데이터로 fit하지 마세요).",
      "Fit the scaler on the training rows only (not on all rows, nor on the validation rows)."),
     (lambda: np.isin(np.round(scaler.inverse_transform(x_train), 8), x_values).all(),
      "x_train은 scaler로 변환한 값이어야 합니다.", "x_train should be the training rows transformed by scaler."),
     (lambda: np.isin(np.round(scaler.inverse_transform(x_valid), 8), x_values).all(),
-     "x_valid도 학습용으로 fit한 scaler로 변환해야 합니다(검증용으로 다시 fit하지 마세요).",
+     "x_valid도 학습 데이터로 fit한 scaler로 변환해야 합니다(검증 데이터로 다시 fit하지 마세요).",
      "Transform x_valid with the scaler fitted on the training rows too (do not fit it again on x_valid)."),
 )
 
@@ -168,7 +168,7 @@ print(f"accuracy: {(pred_labels == y_valid).mean():.3f}")
 # %%
 check(
     (lambda: np.shape(pred_labels) == (len(y_valid),),
-     "pred_labels는 검증용 행마다 값 하나인 1차원 배열이어야 합니다.",
+     "pred_labels는 검증 데이터의 행마다 값 하나인 1차원 배열이어야 합니다.",
      "pred_labels should be one-dimensional, one value per validation row."),
     (lambda: set(np.unique(pred_labels)) <= {0, 1}, "라벨은 0과 1이어야 합니다.", "The labels should be 0 and 1."),
     (lambda: np.mean(np.ravel(pred_labels).astype(int) == np.ravel(y_valid)) > 0.93,

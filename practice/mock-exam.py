@@ -9,8 +9,8 @@
 # | 1 | 데이터 불러오기와 타깃 만들기 | 5분 |
 # | 2 | 결측치 처리 | 5분 |
 # | 3 | 범주형 컬럼 원-핫 인코딩 | 5분 |
-# | 4 | 학습용·검증용 나누기 | 5분 |
-# | 5 | 스케일링 | 5분 |
+# | 4 | 학습 데이터와 검증 데이터 나누기 | 5분 |
+# | 5 | 표준화 | 5분 |
 # | 6 | 모델 만들기 | 10분 |
 # | 7 | 조기 종료로 학습하기 | 10분 |
 # | 8 | 임곗값으로 평가하기 | 10분 |
@@ -159,9 +159,9 @@ check(
 )
 
 # %% [markdown] tags=["ko"]
-# ## 4. 학습용·검증용 나누기 (5분)
+# ## 4. 학습 데이터와 검증 데이터 나누기 (5분)
 #
-# 특성 `x`(High를 뺀 모든 컬럼)와 타깃 `y`(High)로 나눈 뒤, `train_test_split`으로 20%를 검증용으로 떼어 내세요(`random_state=0`, `stratify=y`).
+# 특성 `x`(High를 뺀 모든 컬럼)와 타깃 `y`(High)로 나눈 뒤, `train_test_split`으로 20%를 검증 데이터로 떼어 내세요(`random_state=0`, `stratify=y`).
 # 결과는 `x_train`, `x_valid`, `y_train`, `y_valid`에 담습니다.
 
 # %% [markdown] tags=["en"]
@@ -183,7 +183,7 @@ print(x_train.shape, x_valid.shape)
 # %%
 check(
     (lambda: len(x_valid) == 80 and len(x_train) == 320,
-     "검증용은 400행 가운데 20%여야 합니다.", "The validation set should be 20% of the 400 rows."),
+     "검증 데이터는 400행 가운데 20%여야 합니다.", "The validation set should be 20% of the 400 rows."),
     (lambda: np.shape(x_train)[1] == df.shape[1] - 1,
      "특성 x에는 High를 뺀 모든 컬럼이 있어야 합니다.", "The features x should have every column but High."),
     (lambda: not any(np.array_equal(np.asarray(x_train)[:, j].astype(float), np.ravel(y_train).astype(float))
@@ -192,14 +192,14 @@ check(
     (lambda: set(np.unique(y_train)) <= {0, 1} and np.asarray(y_train).sum() + np.asarray(y_valid).sum() == df["High"].sum(),
      "타깃 y는 High 컬럼이어야 합니다.", "The target y should be the High column."),
     (lambda: abs(np.asarray(y_valid).sum() - len(y_valid) * df["High"].mean()) <= 0.5,
-     "검증용의 High 비율이 전체와 같아야 합니다(train_test_split에 stratify=y를 주세요).",
+     "검증 데이터의 High 비율이 전체와 같아야 합니다(train_test_split에 stratify=y를 주세요).",
      "The validation set should keep the share of High (give train_test_split stratify=y)."),
 )
 
 # %% [markdown] tags=["ko"]
-# ## 5. 스케일링 (5분)
+# ## 5. 표준화 (5분)
 #
-# `StandardScaler`를 학습용 행으로만 fit하고, 학습용과 검증용을 변환해 `x_train_s`, `x_valid_s`에 담으세요.
+# `StandardScaler`를 학습 데이터로만 fit하고, 학습 데이터와 검증 데이터를 변환해 `x_train_s`, `x_valid_s`에 담으세요.
 
 # %% [markdown] tags=["en"]
 # ## 5. Scale (5 min)
@@ -217,12 +217,12 @@ x_train_s, x_valid_s = scaler.transform(x_train), scaler.transform(x_valid)
 # %%
 check(
     (lambda: np.allclose(scaler.mean_, np.asarray(x_train, dtype=float).mean(axis=0)),
-     "스케일러는 학습용 행(x_train)으로만 fit해야 합니다(전체 행이나 검증용 행으로 fit하지 마세요).",
+     "스케일러는 학습 데이터(x_train)로만 fit해야 합니다(전체 행이나 검증 데이터로 fit하지 마세요).",
      "Fit the scaler on the training rows (x_train) only, not on all rows nor on the validation rows."),
     (lambda: np.allclose(x_train_s, (np.asarray(x_train, dtype=float) - scaler.mean_) / scaler.scale_),
      "x_train_s는 x_train을 scaler로 변환한 값이어야 합니다.", "x_train_s should be x_train transformed by scaler."),
     (lambda: np.allclose(x_valid_s, (np.asarray(x_valid, dtype=float) - scaler.mean_) / scaler.scale_),
-     "x_valid_s는 x_valid를 같은 scaler로 변환한 값이어야 합니다(검증용으로 다시 fit하지 마세요).",
+     "x_valid_s는 x_valid를 같은 scaler로 변환한 값이어야 합니다(검증 데이터로 다시 fit하지 마세요).",
      "x_valid_s should be x_valid transformed by the same scaler (do not fit it again on x_valid)."),
 )
 
@@ -321,7 +321,7 @@ print(f"accuracy: {accuracy:.3f}")
 # %%
 check(
     (lambda: np.shape(pred_labels) == (len(y_valid),) and set(np.unique(pred_labels)) <= {0, 1},
-     "pred_labels는 검증용 행마다 0 또는 1인 1차원 배열이어야 합니다.",
+     "pred_labels는 검증 데이터의 행마다 0 또는 1인 1차원 배열이어야 합니다.",
      "pred_labels should be one-dimensional, 0 or 1 for each validation row."),
     (lambda: np.isclose(accuracy, (np.ravel(pred_labels) == np.ravel(y_valid)).mean()),
      "accuracy는 pred_labels의 정확도여야 합니다.", "accuracy should be the accuracy of pred_labels."),

@@ -42,7 +42,7 @@ model.compile(optimizer=keras.optimizers.SGD(learning_rate=0.1), loss="mse")
 expected_updates = None
 
 # %% tags=["solution"]
-n_train = len(x) - int(len(x) * 0.2)
+n_train = int(np.floor(len(x) * (1 - 0.2)))  # ko: Keras처럼 내림, 학습 데이터 240행 # en: rounded down, as Keras does: 240 training rows
 expected_updates = 4 * int(np.ceil(n_train / 32))
 print(expected_updates)
 
@@ -50,7 +50,7 @@ print(expected_updates)
 history = model.fit(x, y, epochs=4, batch_size=32, validation_split=0.2, verbose=0)
 check(
     (lambda: expected_updates == int(model.optimizer.iterations),
-     "expected_updates가 실제 업데이트 횟수와 같아야 합니다. 검증용 행은 배치에 들어가지 않고, 마지막 배치는 작아도 한 번입니다.",
+     "expected_updates가 실제 업데이트 횟수와 같아야 합니다. 검증 데이터의 행은 배치에 들어가지 않고, 마지막 배치는 작아도 한 번입니다.",
      "expected_updates should equal the real number of updates: validation rows are not batched; a smaller last batch counts."),
 )
 

@@ -1,7 +1,7 @@
 # %% [markdown] tags=["ko"]
 # # 코딩 연습: 와인 품종 다중 분류
 #
-# scikit-learn의 `load_wine` 데이터(품종 3가지)로 다중 분류 모델을 만듭니다. 데이터 나누기와 스케일링은 준비되어 있습니다.
+# scikit-learn의 `load_wine` 데이터(품종 3가지)로 다중 분류 모델을 만듭니다. 데이터 나누기와 표준화는 준비되어 있습니다.
 # `# TODO` 셀을 채운 뒤 바로 아래 **확인** 셀을 실행하세요. 20분 정도를 목표로 해 보세요.
 
 # %% [markdown] tags=["en"]
@@ -26,7 +26,7 @@ from sklearn.preprocessing import StandardScaler
 keras.utils.set_random_seed(0)
 x, y = load_wine(return_X_y=True)
 x_train, x_valid, y_train, y_valid = train_test_split(x, y, test_size=0.3, random_state=0, stratify=y)
-scaler = StandardScaler().fit(x_train)  # ko: 학습용 행으로만 fit # en: fit on the training rows only
+scaler = StandardScaler().fit(x_train)  # ko: 학습 데이터로만 fit # en: fit on the training rows only
 x_train, x_valid = scaler.transform(x_train), scaler.transform(x_valid)
 print(x_train.shape, "classes:", np.unique(y_train))
 
@@ -123,7 +123,7 @@ print(f"accuracy: {(pred_classes == y_valid).mean():.3f}")
 # %%
 check(
     (lambda: np.shape(pred_classes) == (len(y_valid),),
-     "pred_classes는 검증용 행마다 값 하나인 1차원 배열이어야 합니다.",
+     "pred_classes는 검증 데이터의 행마다 값 하나인 1차원 배열이어야 합니다.",
      "pred_classes should be one-dimensional, one value per validation row."),
     (lambda: set(np.unique(pred_classes)) <= {0, 1, 2},
      "예측한 값은 클래스 번호 0, 1, 2여야 합니다.", "The predictions should be class numbers 0, 1, 2."),

@@ -43,7 +43,7 @@ def plain_network():
     return model
 
 
-def gap(history):  # ko: 마지막 에포크의 val_loss − loss # en: the last epoch's val_loss − loss
+def gap(history):  # ko: 마지막 에포크의 검증 손실 − 학습 손실 # en: the last epoch's val_loss − loss
     return history.history["val_loss"][-1] - history.history["loss"][-1]
 
 
@@ -101,7 +101,7 @@ check(
      "은닉층마다 바로 뒤에 Dropout(0.3)이 하나씩 있어야 합니다.",
      "Each hidden layer should be followed right away by one Dropout(0.3)."),
     (lambda: len(history_dropout.history["loss"]) == 15 and gap(history_dropout) < 0.75 * gap(history_plain),
-     "15에포크 학습한 드롭아웃 모델의 간격(val_loss − loss)이 규제 없는 모델의 3/4보다 작아야 합니다.",
+     "15에포크 학습한 드롭아웃 모델의 간격(검증 손실 − 학습 손실)이 규제 없는 모델의 3/4보다 작아야 합니다.",
      "Trained for 15 epochs, the dropout model's gap (val_loss − loss) should be below 3/4 of the plain model's."),
 )
 
@@ -153,7 +153,7 @@ check(
      "L2 모델에는 드롭아웃을 넣지 마세요. 한 번에 하나씩만 바꿉니다.",
      "Leave dropout out of the L2 model: change one thing at a time."),
     (lambda: len(history_l2.history["loss"]) == 15 and gap(history_l2) < 0.75 * gap(history_plain),
-     "15에포크 학습한 L2 모델의 간격(val_loss − loss)이 규제 없는 모델의 3/4보다 작아야 합니다.",
+     "15에포크 학습한 L2 모델의 간격(검증 손실 − 학습 손실)이 규제 없는 모델의 3/4보다 작아야 합니다.",
      "Trained for 15 epochs, the L2 model's gap (val_loss − loss) should be below 3/4 of the plain model's."),
 )
 

@@ -30,7 +30,7 @@ df = make_sales_data()  # ko: Sales는 천 개 단위 # en: Sales in thousands
 x = df.drop(columns="Sales").to_numpy()
 y = df["Sales"].to_numpy()
 x_train, x_valid, y_train, y_valid = train_test_split(x, y, test_size=0.25, random_state=0)
-scaler = StandardScaler().fit(x_train)  # ko: 학습용 행으로만 fit # en: fit on the training rows only
+scaler = StandardScaler().fit(x_train)  # ko: 학습 데이터로만 fit # en: fit on the training rows only
 x_train, x_valid = scaler.transform(x_train), scaler.transform(x_valid)
 print(x_train.shape, x_valid.shape)
 

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 # ko: TensorFlow를 어디서든 import하기 전에: C++ 로그를 끄고, 학습 결과의 끝자리를 바꾸는
-# ko: oneDNN 설정을 어느 컴퓨터에서나 똑같이 맞춥니다
+# ko: oneDNN 설정을 어느 컴퓨터에서나 똑같이 맞춤
 # en: Before TensorFlow is imported anywhere: no C++ log lines, and the same oneDNN setting
 # en: on every machine (it changes the last digits of training results)
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
@@ -33,7 +33,7 @@ def style() -> None:
     plt.rcParams.update(
         {
             "svg.hashsalt": "dl-study-notes",
-            "svg.fonttype": "path",  # ko: 독자의 브라우저에 글꼴이 없어도 됩니다 # en: no font needed in the reader's browser
+            "svg.fonttype": "path",  # ko: 독자의 브라우저에 글꼴이 없어도 됨 # en: no font needed in the reader's browser
             "figure.figsize": (6.4, 3.6),
             "figure.dpi": 100,
             "axes.grid": True,

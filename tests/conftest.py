@@ -9,6 +9,7 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import kept  # noqa: F401  first: it records what the session reads from here on (tests/kept.py)
 import pytest
 
 from studysite import cache, kernels, labs, practice, runner
@@ -31,10 +32,17 @@ def snippet_outcomes(request):
     """Run (or take from the cache) the snippets this session tests, all at once and in parallel.
 
     The build test then finds every snippet cached, so each snippet runs at most once per
-    test session. Only the selected ones run when a `-k` expression narrows the session.
+    test session. Only the selected ones run when a `-k` expression narrows the session to tests
+    of one snippet each; a test that asks for the outcomes without naming its snippet reads them
+    all, and gets them all (run here, not left to whichever module ran before: issue 25).
     """
-    wanted = sorted({item.callspec.params["snippet"] for item in request.session.items
-                     if hasattr(item, "callspec") and isinstance(item.callspec.params.get("snippet"), str)})
+    def names_one(item) -> bool:
+        return hasattr(item, "callspec") and isinstance(item.callspec.params.get("snippet"), str)
+
+    if any("snippet_outcomes" in item.fixturenames and not names_one(item) for item in request.session.items):
+        wanted = cache.discover(PROJECT)
+    else:
+        wanted = sorted({item.callspec.params["snippet"] for item in request.session.items if names_one(item)})
     outcomes = runner.run(PROJECT, wanted, progress=True)
     print("\n" + runner.summary_table(outcomes))
     return {o.rel: o for o in outcomes}

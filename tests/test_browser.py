@@ -301,7 +301,8 @@ async def look_at(browser: Browser, axe: Axe, server: str, site: Path, lang: str
         found.blocks = await p.eval_on_selector_all(".md-content .highlight", """els => els.map(e => {
             const button = e.querySelector("button[data-md-type=copy], button.md-clipboard");
             const target = button && document.querySelector(button.dataset.clipboardTarget);
-            return [(e.querySelector(".filename") || {}).textContent || "", target ? target.textContent : null];
+            const header = e.querySelector(".filename");  // "Example: …", with the snippet's path in data-snippet
+            return [header ? header.dataset.snippet || header.textContent : "", target ? target.textContent : null];
         })""")
         found.step = "running axe"
         results = await axe.run(p)
@@ -389,7 +390,7 @@ SERVER = "http://served/"  # a kept visit's URLs: the port changes from session 
 @functools.cache
 def tools_digest(browser_version: str) -> bytes:
     digest = hashlib.sha256(Path(__file__).read_bytes() + browser_version.encode()
-                            + importlib.metadata.version("playwright").encode())
+                            + importlib.metadata.version("playwright").encode() + kept.fonts().encode())
     for file in sorted(Path(axe_playwright_python.__file__).parent.rglob("*.[jp][sy]")):  # axe.min.js, *.py
         digest.update(file.name.encode() + hashlib.sha256(file.read_bytes()).digest())
     return digest.digest()
@@ -596,7 +597,7 @@ def test_a_reader_with_a_dark_system_gets_the_dark_figures(browser, server, site
     assert all(i["width"] for i in images if i["shown"]), [i["url"] for i in images if i["shown"] and not i["width"]]
 
 
-@pytest.mark.kept("snippets/training/linear_fit.py", served="site", tools=browser_tools)
+@pytest.mark.kept(served="site", tools=browser_tools)
 def test_copy_button_copies_exactly_the_snippet(browser, server, site):
     """The first code block of the first lecture is the `fit` section of snippets/training/linear_fit.py."""
 
@@ -840,7 +841,7 @@ async def print_out(browser: Browser, url: str, server: str) -> dict:
         await visit.close()
 
 
-@pytest.mark.kept("docs/*/lectures/*.md", served="site", tools=browser_tools)  # their titles
+@pytest.mark.kept(served="site", tools=browser_tools)
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_lecture_prints_as_one_pdf_with_no_code_cut(browser, server, site, lang):
     url = server + ("print_page/" if lang == LANGS[0] else f"{lang}/print_page/")

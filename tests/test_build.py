@@ -84,8 +84,7 @@ def test_snippet_output_and_figures_are_on_the_page(site):
         assert not re.search("[\uac00-\ud7a3]", alt), "an English page shows Korean alt text"
 
 
-@pytest.mark.kept("mkdocs.yml", "scripts/mkdocs-studysite/studysite/**/*", "scripts/dlnotes_site/**/*.py",
-                  "docs/assets/**/*", "docs/includes/**/*")
+@pytest.mark.kept
 def test_notebook_pages_render_in_both_languages(tmp_path, build_site):
     """mkdocs-static-i18n turns mkdocs-jupyter pages into raw text unless the hook re-wraps them."""
     # A site of a home page and the notebook, in both languages, with the site's assets and

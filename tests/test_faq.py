@@ -175,6 +175,13 @@ def test_scaffold_quotes_cannot_break_the_snippet(project):
     (("A new question?", "새 질문?", "regression-errors", ["a", "b", "c", "d", "e"], "x"), "one to four"),
     (("A new question?", "새 질문?", "no-such-lecture", ["MAPE"], None), "unknown lecture"),
     (("No question mark", "새 질문?", "regression-errors", ["MAPE"], None), "question mark"),
+    (("What is keras?", "케라스란?", "regression-errors", ["MAPE"], None), "shadows an importable module"),
+    (("A new question?", "새 질문?", "regression-errors", ["MAPE"], "json"), "shadows an importable module"),
+    (("A new question?", "새 질문?", "regression-errors", ["MAPE"], "dlnotes"), "shadows an importable module"),
+    (("A new question?", "새 질문?", "regression-errors", ["MAPE"], "class"), "shadows an importable module"),
+    (("Why is my MAPE\u00ad absurdly large?", "새 질문?", "regression-errors", ["MAPE"], "x"), "exists already"),
+    (("Why is my MAPE\u200e absurdly large?", "새 질문?", "regression-errors", ["MAPE"], "x"), "exists already"),
+    (("Is {claim adam-first-step-is-lr} true?", "새 질문?", "regression-errors", ["MAPE"], "x"), "marker"),
 ])
 def test_scaffold_refuses_bad_input_and_changes_nothing(project, args, message):
     before = snapshot(project.root)

@@ -72,7 +72,7 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.mark.kept("scripts/mkdocs-studysite/studysite/**/*", "scripts/dlnotes_site/**/*.py", "snippets/dlnotes.py")
+@pytest.mark.kept
 def test_a_fresh_clone_is_served_at_once_and_fills_in_as_its_examples_finish(tmp_path):
     project = fresh_clone(tmp_path)
     url = f"http://127.0.0.1:{free_port()}/"

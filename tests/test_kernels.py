@@ -13,9 +13,8 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from studysite import kernels
 
-# A test here passed is kept while the code it tests is the same (tests/kept.py), and the options it
-# reads (kernel_preload, kernel_env: mkdocs.yml; conftest.py configures the kernels with them).
-pytestmark = pytest.mark.kept("scripts/mkdocs-studysite/studysite/**/*", "mkdocs.yml")
+# A test here passed is kept while all it read is the same, in this process and in the kernels (tests/kept.py).
+pytestmark = pytest.mark.kept
 
 # A little of everything a notebook shows: streams, a wide DataFrame as the cell's result (pandas
 # decides at import time how many columns a kernel shows), a display() call, an inline figure, a

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import html
+import io
 import re
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -17,7 +21,7 @@ PROJECT = Project.find(Path(__file__).parent)
 LANGUAGES = PROJECT.languages  # ("ko", "en"), the default first
 LECTURES = sorted(p.name for p in (PROJECT.docs / "ko" / "lectures").glob("*.md"))
 PAGES = sorted(p.name for p in (PROJECT.docs / "ko" / "practice").glob("*.md"))
-CODE_SPAN = re.compile(r"^\s*[-*] \[[xX]\] `(?P<text>[^`]*)`\s*$")
+SHOWN = re.compile(r"^\s*[-*] \[(?P<mark>[xX ])\] <code>(?P<text>[^<]*)</code>\s*$")  # a run's line, as text
 
 
 def page_text(lang: str, name: str) -> str:
@@ -32,14 +36,47 @@ def is_predict(question: practice.Question) -> bool:
     return any(practice.OUTPUT.match(text) for _, right, text in question.choices if right)
 
 
+def all_questions() -> list[tuple[str, str, practice.Question]]:
+    return [(lang, name, q) for lang in LANGUAGES for name in PAGES for q in questions(lang, name)]
+
+
+def quoted_snippets() -> list[str]:
+    """The snippets the questions quote (embedded, or named by ``{output file.py:section}``)."""
+    found = set()
+    for _, _, question in all_questions():
+        found |= {question.snippet} - {None}
+        for _, _, text in question.choices:
+            match = practice.OUTPUT.match(text)
+            if match and match["path"]:
+                found.add(match["path"])
+    return sorted(found)
+
+
 @pytest.fixture(scope="module")
 def results() -> dict:
-    found = {}
-    for rel in runner.cache.discover(PROJECT):
-        result = runner.load_result(PROJECT.outputs, rel)
-        if result is not None:
-            found[rel] = result
-    return found
+    """The quoted snippets' results, asked of the engine's runner (run now, or taken from its cache):
+    this module needs no other to have run them first."""
+    outcomes = runner.run(PROJECT, quoted_snippets(), progress=False)
+    failed = [o.describe() for o in outcomes if not o.ok]
+    assert not failed, failed
+    return {o.rel: o.result for o in outcomes}
+
+
+@pytest.fixture(scope="module")
+def mistakes(results) -> dict[tuple[str, str], dict]:
+    """Every plausible mistake's changed copy, run through the engine's runner (cached by content)."""
+    found = [m for lang in LANGUAGES for name in PAGES
+             for m in practice.mistakes_of(page_text(lang, name), f"docs/{lang}/practice/{name}", PROJECT.snippets)]
+    copies = list(dict.fromkeys((m.snippet, m.source) for m in found))
+    outcomes = runner.run_variants(PROJECT, copies)
+    failed = [o.describe() for o in outcomes if not o.ok]
+    assert not failed, failed
+    return {copy: outcome.result for copy, outcome in zip(copies, outcomes, strict=True)}
+
+
+def expand(lang: str, name: str, results: dict, mistakes: dict) -> str:
+    return practice.expand_quizzes(page_text(lang, name), results, f"docs/{lang}/practice/{name}",
+                                   snippets=PROJECT.snippets, variant=lambda rel, source: mistakes.get((rel, source)))
 
 
 def printed_lines(result: dict, section: str) -> list[str]:
@@ -81,35 +118,137 @@ def test_twins_ask_the_same_questions(name):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("name", PAGES)
-def test_every_question_has_exactly_one_right_answer(lang, name, results):
+def test_every_question_has_exactly_one_right_answer(lang, name, results, mistakes):
     for question in questions(lang, name):
         right = [c for c in question.choices if c[1]]
         assert len(right) == 1, f"{question.where}: {len(right)} right answers"
         assert len(question.choices) >= 2, f"{question.where}: fewer than two choices"
-    practice.expand_quizzes(page_text(lang, name), results, f"docs/{lang}/practice/{name}")  # raises on a bad one
+    expand(lang, name, results, mistakes)  # raises on a bad one
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("name", PAGES)
-def test_predict_right_choice_is_what_the_code_printed(lang, name, results):
+def test_predict_every_choice_is_what_its_code_printed(lang, name, results, mistakes):
+    """The right choice is the recorded line of the section; each wrong one the same line of its changed copy,
+    read here from the recorded cells (independently of the engine's section_output)."""
     where = f"docs/{lang}/practice/{name}"
-    expanded = practice.expand_quizzes(page_text(lang, name), results, where)
-    after = practice.parse_quizzes(expanded, where)
-    for before, now in zip(questions(lang, name), after, strict=True):
+    expanded = expand(lang, name, results, mistakes).split("\n")
+    copies = {m.line: m for m in practice.mistakes_of(page_text(lang, name), where, PROJECT.snippets)}
+    for before in questions(lang, name):
         if not is_predict(before):
             continue
         spec = next(text for _, right, text in before.choices if right)
         match = practice.OUTPUT.match(spec)
         rel, section = (match["path"], match["section"]) if match["path"] else (before.snippet, before.section)
-        lines = printed_lines(results[rel], section)
-        printed = lines[int(match["line"] or 1) - 1].strip()
-        line = next(line for line, right, _ in now.choices if right)
-        shown = CODE_SPAN.match(expanded.split("\n")[line - 1])
-        assert shown, f"{before.where}: the right choice is not a code span"
-        assert shown["text"] == printed, f"{before.where}: right choice {shown['text']!r}, the code printed {printed!r}"
-        for _, right, text in now.choices:
+        number = int(match["line"] or 1) - 1
+        wanted = {(True, printed_lines(results[rel], section)[number].strip())}
+        for line, right, _ in before.choices:
             if not right:
-                assert text.strip("`") != printed, f"{before.where}: a wrong choice is what the code printed"
+                copy = copies[line]
+                wanted.add((False, printed_lines(mistakes[(copy.snippet, copy.source)], section)[number].strip()))
+        shown = set()
+        for line, _, _ in before.choices:  # the same lines hold the choices, in their new order
+            found = SHOWN.match(expanded[line - 1])
+            assert found, f"{before.where}: line {line} is not a run's line shown as text: {expanded[line - 1]!r}"
+            shown.add((found["mark"] != " ", html.unescape(found["text"])))
+        assert shown == wanted, f"{before.where}: shown {sorted(shown)}, the runs printed {sorted(wanted)}"
+        assert len({text for _, text in shown}) == len(shown), f"{before.where}: two choices are the same"
+
+
+def test_no_choice_of_a_predict_question_is_typed_by_hand():
+    """Over every question: a question that shows or quotes code has its right choice from the run and each wrong
+    one a {mistake ...} change to the code."""
+    typed = [f"{q.where}, line {line}: {text}" for _, _, q in all_questions() if is_predict(q) or q.snippet
+             for line, right, text in q.choices
+             if not (practice.OUTPUT.match(text) if right else practice.MISTAKE.match(text))]
+    assert not typed, "choices typed by hand:\n" + "\n".join(typed)
+    assert sum(is_predict(q) for _, _, q in all_questions()) >= 12
+
+
+# --- Concept checks without tells --------------------------------------------------------------------
+
+TRUE_FALSE = {"ko": ("참", "거짓"), "en": ("True", "False")}
+GIVE_AWAY = {"ko": ("반드시", "수 있습니다", "수록"), "en": ("always", "can", "the more")}
+
+
+def concept_checks(lang: str, expanded: bool = True) -> list[tuple[practice.Question, list[str], int]]:
+    """Each concept check as a reader sees it: (question, its choices in the order shown, the right one's place)."""
+    found = []
+    for name in PAGES:
+        where = f"docs/{lang}/practice/{name}"
+        asked = practice.parse_quizzes(page_text(lang, name), where)
+        rights = [[right for _, right, _ in q.choices].index(True) for q in asked]
+        # the order expand_quizzes shows them in (natural order: as written)
+        orders = (practice.choice_orders(where, [(len(q.choices), r) for q, r in zip(asked, rights, strict=True)])
+                  if expanded else [list(range(len(q.choices))) for q in asked])
+        for question, right, order in zip(asked, rights, orders, strict=True):
+            if question.snippet or any(practice.OUTPUT.match(t) or practice.MISTAKE.match(t)
+                                       for _, _, t in question.choices):
+                continue
+            texts = [re.sub(r"[`$\\]", "", question.choices[k][2]).strip() for k in order]
+            found.append((question, texts, order.index(right)))
+    return found
+
+
+def tell_statistics(checks) -> dict:
+    """Share of the concept checks whose right answer sits in each place, and is the longest choice (true/false
+    statements aside: their two words are fixed)."""
+    places = Counter(place for _, _, place in checks)
+    worded = [(texts, place) for _, texts, place in checks if len(texts) > 2 or not set(texts) <= {
+        w for pair in TRUE_FALSE.values() for w in pair}]
+    longest = sum(all(len(texts[place]) >= len(t) for t in texts) for texts, place in worded)
+    return {"questions": len(checks), "places": dict(sorted(places.items())),
+            "most_in_one_place": max(places.values()) / len(checks), "longest": longest / len(worded)}
+
+
+def tells(stats: dict) -> list[str]:
+    problems = []
+    if stats["most_in_one_place"] > 0.4:
+        problems.append(f"the right answer sits in one place in {stats['most_in_one_place']:.0%} of the questions "
+                        f"({stats['places']})")
+    if stats["longest"] > 0.4:
+        problems.append(f"the right answer is the longest choice in {stats['longest']:.0%} of the questions")
+    return problems
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_concept_checks_have_no_tell_of_place_or_length(lang):
+    stats = tell_statistics(concept_checks(lang))
+    assert stats["questions"] >= 30
+    assert tells(stats) == [], f"{lang}: {tells(stats)}"
+
+
+def test_the_tell_rule_catches_the_pages_as_written():
+    """Before the order is drawn, the right answer sat second in most questions: the rule above says so."""
+    assert any("one place" in t for t in tells(tell_statistics(concept_checks("ko", expanded=False))))
+
+
+def test_choice_order_is_stable_and_dealt_evenly():
+    questions_ = [(3, 1)] * 9 + [(2, 0)] * 4
+    first = practice.choice_orders("docs/ko/practice/p.md", questions_)
+    assert first == practice.choice_orders("docs/en/practice/p.md", questions_), "twins differ"
+    assert first != practice.choice_orders("docs/ko/practice/q.md", questions_), "every page the same order"
+    places = Counter(order.index(1) for order in first[:9])
+    assert sorted(places.values()) == [3, 3, 3], places
+    assert all(sorted(order) == list(range(len(order))) for order in first)
+
+
+def statement(question: practice.Question) -> str:
+    """The whole text of a question, up to its first choice."""
+    lines = (PROJECT.root / question.page).read_text(encoding="utf-8").split("\n")
+    return " ".join(lines[question.line: question.choices[0][0] - 1]).strip()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_true_false_statements_are_balanced_and_their_words_give_nothing_away(lang):
+    statements = [(statement(q), texts[place]) for q, texts, place in concept_checks(lang, expanded=False)
+                  if set(texts) == set(TRUE_FALSE[lang])]
+    true, false = TRUE_FALSE[lang]
+    verdicts = Counter(verdict for _, verdict in statements)
+    assert abs(verdicts[true] - verdicts[false]) <= 1, f"{lang}: {dict(verdicts)} in {statements}"
+    for word in GIVE_AWAY[lang]:
+        sides = {verdict for text, verdict in statements if word in text.lower()}
+        assert sides in (set(), {true, false}), f"{lang}: {word!r} appears only in statements that are {sides}"
 
 
 # --- Bad input: each fails, naming the question -----------------------------------------------------
@@ -123,39 +262,104 @@ def quiz(*choices: str, snippet: bool = True) -> str:
     return "# Page\n\n<quiz>\nWhat does it print?\n\n" + embed + "\n".join(choices) + "\n\nWhy.\n</quiz>\n"
 
 
+SNIPPET = 'b = 2\n# --8<-- [start:s]\nprint("a:", 1)\nprint("b:", b)\n# --8<-- [end:s]\nassert b == 2\n'
+
+
+def fake_runs(snippets: Path):
+    """A snippets folder with x/y.py, and what its changed copies print: the second line prints b, so a
+    change of `b` shows; a copy that names `c` fails to run."""
+    (snippets / "x").mkdir(parents=True, exist_ok=True)
+    (snippets / "x" / "y.py").write_text(SNIPPET, encoding="utf-8")
+
+    def variant(rel, source):
+        assert rel == "x/y.py" and source.rstrip().endswith("# --8<-- [end:s]"), "a copy ends with its section"
+        if "c" in source.replace("print", ""):
+            return {"error": "NameError: name 'c' is not defined"}
+        namespace, out = {}, io.StringIO()
+        with contextlib.redirect_stdout(out):
+            exec(source, namespace)
+        return {"cells": [{"section": "s", "blocks": [{"type": "text", "text": out.getvalue()}]}]}
+    return variant
+
+
 @pytest.mark.parametrize(("choices", "snippet", "message"), [
     (["- [ ] one", "- [ ] two"], False, "has no right answer"),
     (["- [x] one", "- [x] two"], False, "has 2 right answers"),
-    (["- [x] {output line=2}", "- [ ] `b: 2`"], True, "two right answers"),
-    (["- [x] `b: 3`", "- [ ] `b: 2`"], True, "typed by hand"),
-    (["- [x] {output}", "- [ ] `b: 2`"], True, "prints 2 lines"),
-    (["- [x] {output line=5}", "- [ ] `b: 2`"], True, "prints 2 lines"),
+    (["- [x] {output line=2}", "- [x] {output line=1}"], True, "has 2 right answers"),
+    (["- [x] {output line=2}", "- [ ] `b: 3`"], True, "typed by hand"),
+    (["- [x] `b: 3`", "- [ ] {mistake `b` -> `3`}"], True, "a mistake belongs to a question whose right choice is"),
+    (["- [x] {output line=2}", "- [ ] {mistake `\"a:\", 1` -> `\"a:\", 3`}"], True,
+     "prints what the right code prints"),
+    (["- [x] {output line=2}", "- [ ] {mistake `\"b:\", b` -> `\"b:\", c`}"], True, "fails to run: NameError"),
+    (["- [x] {output line=2}", "- [ ] {mistake `print` -> `len`}"], True, "occurs 2 times in section 's'"),
+    (["- [x] {output line=2}", "- [ ] {mistake `\"b:\", b` -> `\"b:\", b + 1`}",
+      "- [ ] {mistake `\"b:\", b` -> `\"b:\", 1 + b`}"], True, "both print 'b: 3'"),
+    (["- [x] {output}", "- [ ] {mistake `b)` -> `b + 1)`}"], True, "prints 2 lines"),
+    (["- [x] {output line=5}", "- [ ] {mistake `b)` -> `b + 1)`}"], True, "prints 2 lines"),
     (["- [x] {output line=1}", "- [ ] `b: 2`"], False, "needs the question to embed a snippet"),
-    (["- [x] {output x/y.py:t line=1}", "- [ ] `b: 2`"], False, "has no section 't'"),
+    (["- [x] {output x/y.py:t line=1}", "- [ ] {mistake `b)` -> `b + 1)`}"], False, "has no section 't'"),
+    (["- [x] {output x/z.py:s line=1}", "- [ ] {mistake `b)` -> `b + 1)`}"], True,
+     "names snippets/x/z.py:s, but the question shows snippets/x/y.py:s"),
+    (["- [x] 2", "- [ ] {output line=2}"], False, "belongs to a question whose right choice is {output}"),
 ])
-def test_bad_question_fails_naming_it(choices, snippet, message):
+def test_bad_question_fails_naming_it(choices, snippet, message, tmp_path):
+    variant = fake_runs(tmp_path)
     with pytest.raises(practice.QuizError, match=re.escape(message)) as error:
-        practice.expand_quizzes(quiz(*choices, snippet=snippet), FAKE, "docs/ko/practice/p.md")
+        practice.expand_quizzes(quiz(*choices, snippet=snippet), FAKE, "docs/ko/practice/p.md", snippets=tmp_path,
+                                variant=variant)
     assert "docs/ko/practice/p.md:3: question 'What does it print?'" in str(error.value)
 
 
-def test_good_question_gets_the_recorded_line():
-    out = practice.expand_quizzes(quiz("- [ ] `b: 3`", "- [x] {output line=2}"), FAKE, "p.md")
-    assert "- [x] `b: 2`" in out and "{output" not in out
-    named = practice.expand_quizzes(quiz("- [x] {output x/y.py:s line=1}", "- [ ] `a: 2`", snippet=False), FAKE, "p")
-    assert "- [x] `a: 1`" in named
+def test_good_question_gets_the_recorded_line_and_the_mistakes_their_runs(tmp_path):
+    variant = fake_runs(tmp_path)
+    question = quiz("- [ ] {mistake `b)` -> `b * 2)`}", "- [x] {output line=2}", "- [ ] {mistake `b)` -> `-b)`}")
+    out = practice.expand_quizzes(question, FAKE, "p.md", snippets=tmp_path, variant=variant)
+    shown = {(m["mark"], html.unescape(m["text"])) for line in out.split("\n") if (m := SHOWN.match(line))}
+    assert shown == {("x", "b: 2"), (" ", "b: 4"), (" ", "b: -2")}, out
+    named = practice.expand_quizzes(quiz("- [x] {output x/y.py:s line=1}", "- [ ] {mistake `1)` -> `7)`}",
+                                         snippet=False), FAKE, "p", snippets=tmp_path, variant=variant)
+    assert {html.unescape(m["text"]) for line in named.split("\n") if (m := SHOWN.match(line))} == {"a: 1", "a: 7"}
 
 
-def test_a_choice_whose_snippet_is_still_running_says_so():
-    # A fresh clone's first mkdocs serve (first_runs): the choice waits, with a note, for its run.
-    question = quiz("- [ ] `b: 3`", "- [x] {output line=2}")
+def test_what_a_run_printed_is_shown_as_text_whatever_it_holds(tmp_path):
+    printed = 'a`<img src=x onerror="window.__pwned_quiz=1">`b $x$ {value n} *c* [d](e)'
+    fake = {"x/y.py": {"cells": [{"section": "s", "blocks": [{"type": "text", "text": printed + "\n"}]}]}}
+    fake_runs(tmp_path)
+    out = practice.expand_quizzes(quiz("- [x] {output}", "- [ ] {mistake `b)` -> `b + 1)`}"), fake, "p.md",
+                                  pending=lambda rel: True, snippets=tmp_path)
+    line = next(line for line in out.split("\n") if line.startswith("- [x]"))
+    assert not set(line.removeprefix("- [x] ")) & set("`<>\"$*[]{}") - set("<>"), line
+    assert re.sub(r"</?code>", "", line).count("<") == 0 and html.unescape(SHOWN.match(line)["text"]) == printed
+
+
+def test_a_choice_whose_snippet_is_still_running_says_so(tmp_path):
+    # A fresh clone's first mkdocs serve (first_runs): the choices wait, with a note, for their runs.
+    fake_runs(tmp_path)
+    question = quiz("- [ ] {mistake `b)` -> `b * 2)`}", "- [x] {output line=2}")
     for lang in LANGUAGES:
         note = PROJECT.text(lang, "quiz_still_running")  # as the practice plugin passes it
         out = practice.expand_quizzes(question, {}, "p.md", pending=lambda rel: rel == "x/y.py", lang=lang,
-                                      still_running=note)
-        assert f"- [x] {note}" in out and "{output" not in out
+                                      still_running=note, snippets=tmp_path)
+        assert f"- [x] {note}" in out and f"- [ ] {note}" in out and "{output" not in out and "{mistake" not in out
     with pytest.raises(practice.QuizError, match="has no output yet"):
-        practice.expand_quizzes(question, {}, "p.md")  # not still running: it has no output
+        practice.expand_quizzes(question, {}, "p.md", snippets=tmp_path)  # not still running: it has no output
+
+
+def test_twins_that_mark_different_choices_fail_naming_the_question():
+    """A concept check with a wrong answer marked in one language: its twin marks another choice."""
+    ko = quiz("- [x] 하나", "- [ ] 둘", snippet=False)
+    en = quiz("- [ ] one", "- [x] two", snippet=False)
+    problems = practice.twin_problems({"ko": (ko, "docs/ko/practice/p.md"), "en": (en, "docs/en/practice/p.md")})
+    assert problems == ["docs/en/practice/p.md:3: question 'What does it print?' marks choice 2 right, its twin "
+                        "docs/ko/practice/p.md:3: question 'What does it print?' choice 1: one of them marks a wrong "
+                        "answer"], problems
+    assert practice.twin_problems({"ko": (ko, "a"), "en": (ko.replace("하나", "one"), "b")}) == []
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_the_site_twins_mark_the_same_choices(name):
+    assert practice.twin_problems({lang: (page_text(lang, name), f"docs/{lang}/practice/{name}")
+                                   for lang in LANGUAGES}) == []
 
 
 # --- Exercises and the mock exam --------------------------------------------------------------------

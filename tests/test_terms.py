@@ -32,6 +32,25 @@ KOREAN = {
     "은닉 층": "은닉층",
     "출력 층": "출력층",
     "입력 층": "입력층",
+    "랜덤": "무작위",
+    "실제 값": "실제값",
+    "거짓 경보": "오경보",  # defined once, in faq/threshold-0-5 (정밀도)
+    "잘못된 경보": "오경보",
+    "부드럽": "매끄럽",
+    "부드러": "매끄러",
+    "매끈": "매끄러운",
+    "학습용": "학습 데이터",
+    "학습 세트": "학습 데이터",
+    "검증용": "검증 데이터",
+    "검증 세트": "검증 데이터",
+    "스케일링": "표준화",  # StandardScaler
+    "유닛": "노드",
+    "무게": "클래스 가중치 (a class's weight) or 비중 (a share of the loss)",
+}
+# Patterns the table cannot say: the other spelling -> the site's term.
+KOREAN_PATTERNS = {
+    r"(?<![천백만낱] )(?<![가-힣])개 단위": "낱개 단위 (천 개 단위 stays)",
+    r"(?:\d|\{value [^}]*\})[ \t]+에포크": "N에포크, with no space after a number",
 }
 ENGLISH = {
     "Let us": "Let's",
@@ -57,6 +76,7 @@ def korean_texts():
     """Every file a Korean reader reads part of (the English parts of the shared sources included: they
     are checked against ENGLISH too)."""
     yield from sorted(p for p in (PROJECT.docs / "ko").rglob("*.md") if p.name != "glossary.md")
+    yield from (PROJECT.root / path for _, path in sorted(PROJECT.settings.figure_labels.items()))  # words on figures
     for folder in (PROJECT.snippets, PROJECT.labs, PROJECT.root / "practice"):
         yield from sorted(folder.rglob("*.py"))
 
@@ -76,12 +96,15 @@ def _rel(path: Path) -> str:
 SEARCHED = ("임계값", "과대적합", "재현도")
 
 
-def other_spellings(path: Path, table: dict[str, str]) -> list[str]:
+def other_spellings(path: Path, table: dict[str, str], patterns: dict[str, str] | None = None) -> list[str]:
     found = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         for other, term in table.items():
             for _ in re.finditer(re.escape(other), line, flags=0 if other[0].isupper() else re.I):
                 found.append(f"{_rel(path)}:{number}: {other!r} -> {term!r}")
+        for pattern, term in (patterns or {}).items():
+            for match in re.finditer(pattern, line):
+                found.append(f"{_rel(path)}:{number}: {match[0]!r} -> {term!r}")
     return found
 
 
@@ -95,7 +118,7 @@ def test_the_glossary_names_the_other_spellings_students_search_for():
 
 @pytest.mark.parametrize("path", list(korean_texts()), ids=_rel)
 def test_korean_uses_one_term_per_concept(path):
-    found = other_spellings(path, KOREAN)
+    found = other_spellings(path, KOREAN, KOREAN_PATTERNS)
     assert not found, "use the site's term:\n" + "\n".join(found)
 
 
@@ -115,13 +138,75 @@ def _prose(text: str) -> str:
     return re.sub(r"\{(?:claim|value)[^}]*\}", "", text)
 
 
-@pytest.mark.parametrize("path", sorted((PROJECT.docs / "ko" / "lectures").glob("*.md")), ids=_rel)
-def test_a_korean_lecture_says_loss_in_korean_first(path):
-    """손실 the first time the prose names it (손실(loss)), then loss / val_loss as Keras prints them."""
-    prose = _prose(path.read_text(encoding="utf-8"))
-    bare = re.search(r"(?<![\w(])loss(?![\w)])", prose)
-    introduced = re.search(r"손실", prose)
-    if bare:
-        seen = prose[max(0, bare.start() - 40):bare.end()]
-        assert introduced and introduced.start() < bare.start(), (
-            f"{_rel(path)}: 'loss' appears before '손실' introduces it: ...{seen}")
+# Bare `loss` in Korean: 손실 for the idea, `loss` / `val_loss` in code font for the names Keras
+# records and prints; 손실(loss) once, where the word is introduced.
+BARE_LOSS = re.compile(r"(?<![A-Za-z0-9_`'\"\[/#.-])(?:val_)?loss(?![A-Za-z0-9_`'\"\]/-])")
+# A comment or an alt text has no code font: there `val_loss` reads as the name it is, and only a bare
+# `loss` is refused. Figures keep Keras' names in their legends (the labels file's `keep:`).
+BARE_LOSS_IN_CODE = re.compile(r"(?<![A-Za-z0-9_`'\"\[/#.-])loss(?![A-Za-z0-9_`'\"\]/-])")
+
+
+def _korean_words_of_code(text: str) -> str:
+    """What a Korean reader reads in a script: its `# ko:` comments, its Korean strings (alt texts,
+    check messages) and its Korean comment lines (a lab's or an exercise's prose cells)."""
+    kept = []
+    for line in text.splitlines():
+        if not re.search("[가-힣]", line):
+            continue
+        if "# ko:" in line:
+            kept.append(line.split("# ko:", 1)[1].split("# en:", 1)[0])
+        elif line.lstrip().startswith("#"):
+            kept.append(line.lstrip()[1:])
+        else:
+            kept += [s for s in re.findall(r"\"((?:[^\"\\]|\\.)*)\"", line) if re.search("[가-힣]", s)]
+    return "\n".join(kept)
+
+
+def bare_loss(path: Path) -> list[str]:
+    text = path.read_text(encoding="utf-8")
+    words = _prose(text) if path.suffix == ".md" else _korean_words_of_code(text)
+    if path.suffix not in (".md", ".py"):
+        return []
+    words = re.sub(r"`[^`\n]*`|\{#[^}]*\}|\]\([^)]*\)|손실\(loss\)", "", words)
+    pattern = BARE_LOSS if path.suffix == ".md" else BARE_LOSS_IN_CODE
+    return [f"{_rel(path)}: ...{words[max(0, m.start() - 30):m.end() + 10]!r}" for m in pattern.finditer(words)]
+
+
+@pytest.mark.parametrize("path", list(korean_texts()), ids=_rel)
+def test_korean_says_loss_as_sonsil_or_as_keras_names_in_code_font(path):
+    found = bare_loss(path)
+    assert not found, "손실, or `loss` / `val_loss` in code font for Keras' names:\n" + "\n".join(found)
+
+
+def test_the_terms_test_finds_what_it_refuses(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text("데이터를 학습용과 검증 세트로 나누고 10 에포크 동안 개 단위로 봅니다. 천 개 단위는 그대로.\n"
+                    "{value x} 에포크와 {claim a} 에포크마다.\n"
+                    "loss가 내려가고 `loss`와 손실(loss)은 괜찮습니다. 무게와 유닛, 부드러운 곡선.\n", encoding="utf-8")
+    page_rel = page.relative_to(tmp_path)
+    global PROJECT  # _rel names a file from the project's root: the temporary one here
+    saved, PROJECT = PROJECT, type("P", (), {"root": tmp_path})()
+    try:
+        found = other_spellings(page, KOREAN, KOREAN_PATTERNS)
+        loose = bare_loss(page)
+    finally:
+        PROJECT = saved
+    assert sorted(f.split(": ", 1)[1].split(" -> ")[0] for f in found) == sorted(
+        ["'학습용'", "'검증 세트'", "'0 에포크'", "'{value x} 에포크'", "'개 단위'", "'무게'", "'유닛'",
+         "'부드러'"]), found
+    assert len(loose) == 1 and str(page_rel) in loose[0] and "loss가" in loose[0]
+
+
+NOT_A_NOTE = re.compile(r"[가-힣](?:니다|니까|세요|어요|아요|까요)(?![가-힣])")
+
+
+@pytest.mark.parametrize("path", [p for p in korean_texts() if p.suffix == ".py"], ids=_rel)
+def test_korean_code_comments_are_short_notes(path):
+    """One style for `# ko:` comments: short notes (`학습 데이터로만 fit`, `정확도는 거의 그대로임`),
+    never a 합니다 sentence beside them."""
+    found = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if "# ko:" in line:
+            note = line.split("# ko:", 1)[1].split("# en:", 1)[0]
+            found += [f"{_rel(path)}:{number}: {note.strip()}" for _ in NOT_A_NOTE.finditer(note)]
+    assert not found, "a short note, not a sentence:\n" + "\n".join(found)

@@ -5,7 +5,10 @@ something, and a line in the nav).
 
 from __future__ import annotations
 
+import importlib.util
+import keyword
 import re
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -21,7 +24,8 @@ MAX_SLUG = 60
 MAX_QUESTION = 200
 TAG = re.compile(r"[A-Za-z0-9가-힣][A-Za-z0-9가-힣 +._-]{0,29}")
 STOP_WORDS = {"a", "an", "the", "my", "i", "is", "are", "do", "does", "what", "how", "why", "to", "of", "and", "or"}
-INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+# Marks that change no letter a reader sees: zero-width spaces and joiners, the soft hyphen, direction marks.
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u061c"))
 
 
 class _NavLoader(yaml.SafeLoader):
@@ -150,7 +154,8 @@ TODO: say what the output shows.
 
 SNIPPET = '''"""TODO: one line — the claim that the short answer of "{question}" makes."""
 
-import dlnotes  # noqa: F401  (first: quiet, reproducible TensorFlow)
+import dlnotes  # noqa: F401  # ko: 사이트 도우미 모듈: TensorFlow 로그를 끄고 어느 컴퓨터에서나 같은 결과 \
+# en: the site's helper module: no TensorFlow log lines, the same results on every machine
 
 import numpy as np
 
@@ -191,8 +196,9 @@ def _check_question(text: str, lang: str) -> str:
         raise ScaffoldError(f"the {lang} question is {len(text)} characters long (at most {MAX_QUESTION})")
     if not text.endswith(("?", "？")):
         raise ScaffoldError(f"the {lang} question must end with a question mark: {text!r}")
-    if text.startswith(("#", "!", "-", ">", "=")) or "<" in text or "`" in text:
-        raise ScaffoldError(f"the {lang} question may not start with Markdown syntax or hold '<' or '`': {text!r}")
+    if text.startswith(("#", "!", "-", ">", "=")) or any(c in text for c in "<`{}"):
+        raise ScaffoldError(f"the {lang} question may not start with Markdown syntax or hold '<', '`', '{{' or "
+                            f"'}}' (a claim or value marker belongs in the answer): {text!r}")
     return text
 
 
@@ -223,6 +229,10 @@ def plan(question: str, ko: str | None, lecture: str, tags: list[str], slug: str
             if same_question(entry["question"]) == same_question(text):
                 raise ScaffoldError(f"this question exists already: docs/{lang}/faq/{entry['slug']}.md")
     module = slug.replace("-", "_")
+    if not module.isidentifier() or keyword.iskeyword(module) or module in sys.stdlib_module_names or \
+            module in project.settings.helpers or importlib.util.find_spec(module) is not None:
+        raise ScaffoldError(f"slug {slug!r} would make a snippet module {module!r} that shadows an importable module "
+                            "(every snippet that imports it would get the FAQ's file): pass another --slug")
     files = {
         project.docs / "ko" / "faq" / f"{slug}.md": PAGE["ko"],
         project.docs / "en" / "faq" / f"{slug}.md": PAGE["en"],

@@ -1,8 +1,9 @@
 """The course's set-up of the studysite engine's workers (the ``setup`` option in mkdocs.yml).
 
 Once per worker: quiet, single-threaded, deterministic TensorFlow. Before each snippet: the site's
-figure style and seeds (``dlnotes``), and a fresh Keras session. After it: Keras' and TensorFlow's
-settings put back, as the engine puts back numpy's, pandas' and matplotlib's. For each download:
+figure style and seeds (``dlnotes``), and a fresh Keras session. After it: Keras', TensorFlow's and
+scikit-learn's settings put back, as the engine puts back numpy's, pandas' and matplotlib's. A Keras
+progress bar is an error (its timings would change the page on every run). For each download:
 the same start as a reader's code (``download_preamble``).
 """
 
@@ -12,9 +13,7 @@ import os
 import re
 import sys
 
-# Keras and TensorFlow modules whose attributes a snippet must not replace (the engine checks them).
-watched_modules = ("keras", "keras.layers", "keras.models", "keras.ops", "keras.utils", "keras.optimizers",
-                   "keras.losses", "keras.metrics", "keras.callbacks", "keras.config", "keras.backend", "tensorflow")
+# Keras classes whose attributes a snippet must not replace (the engine checks them, and every module's).
 watched_classes = (("keras", "Model"), ("keras", "Sequential"), ("keras.layers", "Layer"), ("keras.layers", "Dense"))
 
 _saved: dict = {}
@@ -37,8 +36,28 @@ def after_preload() -> None:
         tf.config.experimental.enable_op_determinism()
         tf.get_logger().setLevel("ERROR")  # e.g. retracing notices: not for the reader
     if "keras" in sys.modules:
-        # Progress messages, if a snippet forgets verbose=0, go to logging, not to the page.
-        sys.modules["keras"].utils.disable_interactive_logging()
+        _refuse_progress_bars()
+    try:
+        import sklearn  # its configuration (set_config) is put back after every snippet
+    except ImportError:
+        return
+    _saved["sklearn"] = sklearn.get_config()
+
+
+PROGRESS_BAR = ("Keras' progress bar prints how long each step took, which changes from run to run: pass "
+                "verbose=0 to fit, evaluate and predict, and print what the reader should see")
+
+
+def _refuse_progress_bars() -> None:
+    """A snippet that forgets ``verbose=0`` fails at that line, naming the cause. (The engine would show
+    the bar's last state without its control codes, but with its timings: a page that differs on every
+    run. ``keras.utils.disable_interactive_logging()`` does not stop the bar in a worker.)"""
+    from keras.src.utils import progbar
+
+    def update(self, *args, **kwargs):
+        raise RuntimeError(PROGRESS_BAR)
+
+    progbar.Progbar.update = update
 
 
 def before_snippet() -> None:
@@ -70,6 +89,8 @@ def after_snippet() -> list[str]:
     tf = sys.modules.get("tensorflow")
     if tf is not None and "eager" in _saved:
         tf.config.run_functions_eagerly(_saved.pop("eager"))
+    if "sklearn" in _saved:
+        sys.modules["sklearn"].set_config(**_saved["sklearn"])
     return []
 
 

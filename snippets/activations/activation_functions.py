@@ -32,10 +32,10 @@ for name, f, d in [("relu", relu, d_relu), ("sigmoid", sigmoid, d_sigmoid), ("ta
 # --8<-- [end:functions]
 max_slope = {"relu": float(d_relu(z).max()), "sigmoid": float(d_sigmoid(z).max()), "tanh": float(d_tanh(z).max())}
 
-# ko: 손으로 쓴 도함수가 수치 기울기 (f(z+h) - f(z-h)) / 2h와 일치합니다
+# ko: 손으로 쓴 도함수가 수치 기울기 (f(z+h) - f(z-h)) / 2h와 일치함
 # en: The hand-written derivatives agree with a numerical slope (f(z+h) - f(z-h)) / 2h
 h = 1e-5
-zz = z[np.abs(z) > 1e-3]  # ko: ReLU는 0에서 꺾입니다 # en: ReLU has a kink at 0
+zz = z[np.abs(z) > 1e-3]  # ko: ReLU는 0에서 꺾임 # en: ReLU has a kink at 0
 for f, d in [(relu, d_relu), (sigmoid, d_sigmoid), (tanh, d_tanh)]:
     assert np.allclose((f(zz + h) - f(zz - h)) / (2 * h), d(zz), atol=1e-6)  # claim: activation-derivatives-right
 assert np.isclose(d_sigmoid(z).max(), 0.25) and d_sigmoid(z).max() <= 0.25  # claim: activation-sigmoid-slope-quarter

@@ -1,6 +1,5 @@
 """Two rings: with no hidden layer a model stays near chance; one hidden ReLU layer separates them."""
 
-import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
 from dlnotes import save_figure
 
 import keras
@@ -16,13 +15,13 @@ print("x.shape:", x.shape, " class counts:", np.bincount(y))
 
 # --8<-- [start:models]
 keras.utils.set_random_seed(0)
-# ko: 은닉층 없음: 입력 -> 출력. 경계는 직선 하나뿐입니다
+# ko: 은닉층 없음: 입력 -> 출력. 경계는 직선 하나뿐임
 # en: No hidden layer: input -> output. The boundary can only be a straight line
 no_hidden = keras.Sequential([
     keras.Input(shape=(2,)),
     keras.layers.Dense(1, activation="sigmoid"),
 ])
-# ko: 은닉층 하나: 층들을 리스트 [ ... ]로 Sequential에 넘깁니다
+# ko: 은닉층 하나: 층들을 리스트 [ ... ]로 Sequential에 넘김
 # en: One hidden layer: the layers are given to Sequential as a list [ ... ]
 hidden = keras.Sequential([
     keras.Input(shape=(2,)),
@@ -42,7 +41,7 @@ assert acc_no_hidden < 0.65  # claim: circles-line-stays-near-chance
 assert acc_hidden > 0.9  # claim: circles-hidden-layer-separates
 
 # --8<-- [start:feature_space]
-# ko: 은닉층은 숫자 2개짜리 점 하나를 새 숫자 16개(새 특성 공간)로 바꿉니다
+# ko: 은닉층은 숫자 2개짜리 점 하나를 새 숫자 16개(새 특성 공간)로 바꿈
 # en: The hidden layer turns each 2-number point into 16 new numbers (the new feature space)
 hidden_layer = hidden.layers[0]
 features = hidden_layer(x[:3]).numpy()

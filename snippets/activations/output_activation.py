@@ -1,6 +1,6 @@
 """Output activation by task: none for regression, sigmoid for binary, softmax for multi-class."""
 
-import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
+import dlnotes  # noqa: F401  # ko: 사이트 도우미 모듈: TensorFlow 로그를 끄고 어느 컴퓨터에서나 같은 결과 # en: the site's helper module: no TensorFlow log lines, the same results on every machine
 
 import keras
 import numpy as np
@@ -34,6 +34,6 @@ assert models["regression"].layers[-1].get_config()["activation"] == "linear"  #
 assert np.all((preds["binary"] > 0) & (preds["binary"] < 1))  # claim: output-sigmoid-in-0-1
 assert np.all(preds["multi-class"] > 0)  # claim: output-softmax-positive
 assert np.allclose(preds["multi-class"].sum(axis=1), 1.0, atol=1e-5)  # claim: output-softmax-rows-sum-to-1
-# ko: 선형 출력은 (0, 1)로 눌리지 않습니다: 이 입력에서는 일부 값이 그 밖으로 나갑니다
+# ko: 선형 출력은 (0, 1)로 눌리지 않음: 이 입력에서는 일부 값이 그 밖으로 나감
 # en: A linear output is not squeezed into (0, 1): with these inputs some values fall outside it
 assert np.any((preds["regression"] < 0) | (preds["regression"] > 1))  # claim: output-linear-unbounded

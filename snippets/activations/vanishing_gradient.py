@@ -1,9 +1,9 @@
+# snippet: timeout=300
 """In a 10-layer sigmoid network the first layer's gradient is orders of magnitude smaller than with ReLU.
 
 Adam cuts the gap, and what remains comes from Keras' epsilon (the layer-1 gradients are below it); dead ReLU
 units in deep layers can come back to life during training while others die."""
 
-import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
 from dlnotes import save_figure
 
 import keras
@@ -52,7 +52,7 @@ assert relu_spread < 3  # claim: vanishing-relu-layers-similar
 
 # --8<-- [start:dead_units]
 def dead_units(model):
-    # ko: 은닉층마다, 입력 256개 모두에 0을 내는 유닛은 True
+    # ko: 은닉층마다, 입력 256개 모두에 0을 내는 노드는 True
     # en: For each hidden layer, True for the units that output 0 for all 256 inputs
     h, masks = x, []
     for layer in model.layers[:-1]:  # ko: ReLU 은닉층 10개 # en: the 10 hidden ReLU layers
@@ -69,13 +69,13 @@ print("dead ReLU units per layer at the start (of 32, on 256 inputs):", dead)
 most_dead = max(dead)
 layer_units = int(relu_net.layers[0].units)
 assert 8 <= most_dead <= 12  # claim: vanishing-relu-units-die
-# ko: 학습 전(초기 가중치)에는 어느 층이든 절반 넘게 살아 있습니다
+# ko: 학습 전(초기 가중치)에는 어느 층이든 절반 넘게 살아 있음
 # en: before training (initial weights) more than half of every layer is alive
 assert most_dead < layer_units / 2  # claim: vanishing-most-relu-units-alive
-# ko: 입력에 가까운 세 층에는 죽은 노드가 없고, 가장 깊은 층에 가장 많습니다
+# ko: 입력에 가까운 세 층에는 죽은 노드가 없고, 가장 깊은 층에 가장 많음
 # en: the three layers next to the input have none, the deepest layer has the most
 assert max(dead[:3]) == 0 and dead[-1] == most_dead  # claim: vanishing-dead-units-in-deep-layers
-# ko: 죽은 유닛의 가중치(들어오는 가중치와 편향)에는 기울기가 정확히 0입니다
+# ko: 죽은 노드의 가중치(들어오는 가중치와 편향)에는 기울기가 정확히 0임
 # en: a dead unit's own weights (incoming kernel column and bias) get a gradient of exactly 0
 with tf.GradientTape() as tape:
     relu_loss = keras.losses.MeanSquaredError()(y, relu_net(x))
@@ -87,7 +87,7 @@ assert all(np.all(relu_grads[2 * i].numpy()[:, mask] == 0) and np.all(relu_grads
 relu_net.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01), loss="mse")
 relu_net.fit(x, y, epochs=30, verbose=0)  # ko: 같은 신경망을 30에포크 학습 # en: train the same network for 30 epochs
 dead_after = dead_units(relu_net)
-revived = int((dead_at_start & ~dead_after).sum())  # ko: 죽어 있다가 다시 살아난 유닛 # en: units that were dead and came back
+revived = int((dead_at_start & ~dead_after).sum())  # ko: 죽어 있다가 다시 살아난 노드 # en: units that were dead and came back
 print("dead ReLU units per layer after 30 epochs:", dead_after.sum(axis=1).tolist())
 print(f"dead at the start: {dead_at_start.sum()}, alive again after training: {revived}")
 # --8<-- [end:dead_after_training]
@@ -95,7 +95,7 @@ dead_start_total = int(dead_at_start.sum())
 dead_after_counts = dead_after.sum(axis=1).tolist()
 dead_after_total = int(dead_after.sum())
 assert revived >= 10 and revived >= dead_start_total / 4  # claim: vanishing-dead-units-come-back
-# ko: 학습 뒤에는 죽은 유닛이 오히려 늘고, 깊은 층에서는 절반이 넘습니다. 입력 쪽 두 층은 여전히 0개
+# ko: 학습 뒤에는 죽은 노드가 오히려 늘고, 깊은 층에서는 절반이 넘음. 입력 쪽 두 층은 여전히 0개
 # en: after training there are more dead units, over half in the deepest layers; the two layers next to the input still have none
 assert dead_after_total > 2 * dead_start_total and dead_after_counts[-1] > layer_units / 2 \
     and max(dead_after_counts[:2]) == 0  # claim: vanishing-more-dead-after-training
@@ -121,11 +121,11 @@ for name, make in [("SGD ", lambda: keras.optimizers.SGD(learning_rate=0.01)),
     else:
         adam = steps
 # --8<-- [end:optimizers]
-# ko: SGD의 스텝은 학습률 × 기울기라서 작은 sigmoid 기울기는 작은 스텝이 됩니다. Adam은 기울기를
+# ko: SGD의 스텝은 학습률 × 기울기라서 작은 sigmoid 기울기는 작은 스텝이 됨. Adam은 기울기를
 # en: SGD's step is lr x gradient, so the tiny sigmoid gradient gives a tiny step. Adam divides each gradient
-# ko: 최근 크기로 나누므로 첫 층이 훨씬 덜 뒤처집니다. 다만 Keras가 더하는 ε(첫 스텝에서 1e-7 / √(1 - 0.999))보다
+# ko: 최근 크기로 나누므로 첫 층이 훨씬 덜 뒤처짐. 다만 Keras가 더하는 ε(첫 스텝에서 1e-7 / √(1 - 0.999))보다
 # en: by its own recent size, so the first layer falls behind far less; but gradients below the ε Keras adds
-# ko: 작은 기울기는 나눠도 크기가 다 지워지지 않습니다(아래 epsilon 절)
+# ko: 작은 기울기는 나눠도 크기가 다 지워지지 않음(아래 epsilon 절)
 # en: (1e-7 / √(1 - 0.999) on step 1) keep part of their smallness (the epsilon section below)
 sgd_ratio, adam_ratio = sgd["sigmoid"] / sgd["relu"], adam["sigmoid"] / adam["relu"]
 sgd_gap, adam_gap = 1 / sgd_ratio, 1 / adam_ratio
@@ -150,7 +150,7 @@ print(f"layer 1 step predicted with ε on √v̂ {step_eps_on_v_hat:.1e}, with �
 
 
 def adam_first_step(activation, epsilon):
-    # ko: 1번 층 가중치만 Adam으로 한 스텝: 첫 스텝은 각 가중치 자신의 기울기만으로 정해집니다
+    # ko: 1번 층 가중치만 Adam으로 한 스텝: 첫 스텝은 각 가중치 자신의 기울기만으로 정해짐
     # en: One Adam step on layer 1's weights only: a first step depends on each weight's own gradient alone
     model = deep_net(activation)
     with tf.GradientTape() as tape:
@@ -168,12 +168,12 @@ print(f"Adam(epsilon={tiny_epsilon:.0e}): layer 1 step sigmoid {small_eps['sigmo
       f"relu {small_eps['relu']:.1e}, ratio {small_eps['sigmoid'] / small_eps['relu']:.2f}")
 # --8<-- [end:epsilon]
 small_eps_ratio = small_eps["sigmoid"] / small_eps["relu"]
-# ko: 1번 층의 기울기는 모두 Keras의 첫 스텝 ε보다 10배 넘게 작습니다
+# ko: 1번 층의 기울기는 모두 Keras의 첫 스텝 ε보다 10배 넘게 작음
 # en: every layer-1 gradient is more than 10 times smaller than Keras' first-step ε
 assert np.all(g1 < eps_step_1 / 10) and median_gradient < eps_step_1 / 100  # claim: vanishing-sigmoid-gradients-below-eps
 assert abs(step_eps_on_v / adam["sigmoid"] - 1) < 0.05  # claim: vanishing-adam-step-matches-keras-eps
 assert step_eps_on_v_hat > 10 * adam["sigmoid"]  # claim: vanishing-textbook-eps-predicts-more
-# ko: ε을 아주 작게 하면 두 신경망의 1번 층이 거의 같은 거리를 움직입니다: Adam에 남은 차이는 ε 때문입니다
+# ko: ε을 아주 작게 하면 두 신경망의 1번 층이 거의 같은 거리를 움직임: Adam에 남은 차이는 ε 때문임
 # en: with a tiny ε layer 1 moves about as far in both networks: the gap Adam leaves comes from ε
 assert small_eps_ratio > 0.9 and small_eps_ratio > 100 * adam_ratio  # claim: vanishing-adam-gap-is-epsilon
 
@@ -192,4 +192,33 @@ save_figure(
     alt_ko="은닉층 10개 신경망의 층별 기울기 크기(로그 축). sigmoid는 입력 쪽 층으로 갈수록 기울기가 급격히 작아지고, ReLU는 비슷한 크기를 유지한다",
     alt_en="Gradient norm per layer of a 10-layer network on a log scale: with sigmoid it shrinks "
     "sharply towards the input layers, with ReLU it stays about the same size",
+)
+
+# ko: 역전파 그림: 출력층에서 입력 쪽으로 기울기가 층마다 작아짐(sigmoid 신경망의 실제 기울기 크기)
+# en: back-propagation picture: the gradient shrinks layer by layer on its way from the output to the input
+fig, ax = plt.subplots(figsize=(9.0, 2.6))
+sizes = np.log10(sig) - np.log10(sig).min()
+for i, g in enumerate(sig):
+    height = 0.25 + 0.75 * sizes[i] / sizes.max()  # ko: 기울기의 로그에 비례하는 높이 # en: height follows the gradient's log
+    ax.add_patch(plt.Rectangle((i - 0.35, 1 - height / 2), 0.7, height, facecolor="#1f77b4", alpha=0.35 + 0.6 * height,
+                               edgecolor="black"))
+    ax.text(i, 2.05, f"{i + 1}", ha="center", va="bottom", fontsize=10)
+    ax.text(i, -0.15, f"{g:.0e}", ha="center", va="top", fontsize=9)
+ax.text(-0.5, 2.05, "layer", ha="right", va="bottom", fontsize=10, color="dimgray")
+ax.annotate("", xy=(-0.4, 2.45), xytext=(len(sig) - 0.6, 2.45),
+            arrowprops={"arrowstyle": "->", "color": "#d62728", "linewidth": 1.5})
+ax.text(len(sig) / 2 - 0.5, 2.5, "gradient flows back: output → input", ha="center", va="bottom", fontsize=10, color="#d62728")
+ax.text(-0.6, -0.75, "gradient norm (sigmoid)", ha="left", va="top", fontsize=9, color="dimgray")
+ax.set_xlim(-1.3, len(sig) - 0.2)
+ax.set_ylim(-1.1, 3.0)
+ax.axis("off")
+assert sizes.argmax() == len(sig) - 1 and sizes.argmin() == 0  # claim: vanishing-picture-smallest-at-input
+save_figure(
+    fig,
+    "gradient-flow-back",
+    alt_ko=f"sigmoid 은닉층 10개를 1번(입력 쪽)부터 10번(출력 쪽)까지 나란히 그린 그림. 기울기는 출력 쪽에서 입력 쪽으로 거꾸로 흐르고, "
+    f"층을 하나 지날 때마다 막대가 작아져 10번 층의 {sig[-1]:.0e}에서 1번 층의 {sig[0]:.0e}까지 줄어든다",
+    alt_en=f"The 10 sigmoid hidden layers side by side, layer 1 next to the input and layer 10 next to the output. The "
+    f"gradient flows back from the output towards the input, and the bar shrinks at every layer, from {sig[-1]:.0e} at "
+    f"layer 10 to {sig[0]:.0e} at layer 1",
 )

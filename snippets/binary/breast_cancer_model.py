@@ -1,26 +1,29 @@
-"""Dense(1, sigmoid) outputs a probability; a threshold turns it into the 0/1 label accuracy counts."""
+"""Dense(1, sigmoid) outputs a probability; a threshold turns it into the 0/1 label accuracy counts.
 
-import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
+The claim binary-curves-accuracy-about-095 also checks the "about 0.95" of the curves' alt text.
+"""
+
 from dlnotes import dl_history_plot, save_figure
 
 import keras
 import matplotlib.pyplot as plt
 import numpy as np
 from sklearn.datasets import load_breast_cancer
+from sklearn.metrics import confusion_matrix, precision_score, recall_score
 from sklearn.model_selection import train_test_split
 from sklearn.preprocessing import StandardScaler
 
 # --8<-- [start:data]
 data = load_breast_cancer()  # ko: 종양 569개, 컬럼 30개 # en: 569 tumors, 30 columns
-print("load_breast_cancer target:", dict(enumerate(data.target_names)))  # ko: 0 = 악성, 1 = 양성 # en: 0 = malignant, 1 = benign
+print("load_breast_cancer target:", ", ".join(f"{code} = {name}" for code, name in enumerate(data.target_names)))
 x = data.data
-# ko: 뒤집습니다: 놓치면 안 되는 악성을 1, 즉 양성 클래스(positive)로
+# ko: 뒤집기: 놓치면 안 되는 악성 종양을 1, 곧 positive 클래스로
 # en: flip it: 1 = malignant, the case we must not miss, is the positive class
 y = 1 - data.target
 x_train, x_val, y_train, y_val = train_test_split(
     x, y, test_size=0.3, random_state=0, stratify=y
 )
-scaler = StandardScaler().fit(x_train)  # ko: 스케일링은 학습 데이터로만 배웁니다 # en: learn the scaling on the training part only
+scaler = StandardScaler().fit(x_train)  # ko: 표준화 기준은 학습 데이터로만 정함 # en: learn the scaling on the training part only
 x_train, x_val = scaler.transform(x_train), scaler.transform(x_val)
 print(f"train {x_train.shape}, validation {x_val.shape}, y = 1 (malignant): {y.mean():.2f}")
 # --8<-- [end:data]
@@ -56,14 +59,14 @@ val_loss, val_accuracy = model.evaluate(x_val, y_val, verbose=0)
 print("first 5 labels:", labels[:5])
 print(f"accuracy (by hand): {my_accuracy:.4f}")
 print(f"val_accuracy (Keras): {val_accuracy:.4f}   val_loss {val_loss:.4f}")
-print("p == 0.5:", int((pred == 0.5).sum()))  # ko: Keras는 p > 0.5를 1로 셉니다 # en: Keras counts p > 0.5 as 1
+print("p == 0.5:", int((pred == 0.5).sum()))  # ko: Keras는 p > 0.5를 1로 셈 # en: Keras counts p > 0.5 as 1
 
-for threshold in [0.5, 0.3, 0.1]:  # ko: 임곗값이 낮을수록 더 많은 종양을 악성이라 부릅니다 # en: a lower threshold calls more tumors malignant
+for threshold in [0.5, 0.3, 0.1]:  # ko: 임곗값이 낮을수록 더 많은 종양을 악성이라 부름 # en: a lower threshold calls more tumors malignant
     missed = int(((pred[:, 0] < threshold) & (y_val == 1)).sum())
     false_alarms = int(((pred[:, 0] >= threshold) & (y_val == 0)).sum())
     print(f"threshold {threshold}: missed malignant {missed}, false alarms {false_alarms}")
 # --8<-- [end:threshold]
-# ko: Keras의 accuracy는 p > 0.5를 클래스 1로 봅니다. `>=`와는 p가 정확히 0.5일 때만 다르고, 여기에는 그런 확률이 없습니다
+# ko: Keras의 accuracy는 p > 0.5를 클래스 1로 봄. `>=`와는 p가 정확히 0.5일 때만 다르고, 여기에는 그런 확률이 없음
 # en: Keras' accuracy calls p > 0.5 class 1; `>=` differs only at exactly 0.5, and no probability is 0.5 here
 assert not np.any(pred == 0.5)  # claim: binary-no-probability-exactly-half
 assert abs(((pred[:, 0] > 0.5).astype(int) == y_val).mean() - val_accuracy) < 1e-6  # claim: binary-keras-accuracy-p-above-half
@@ -77,19 +80,55 @@ assert recall_at[0] <= recall_at[1] <= recall_at[2]  # claim: binary-lower-thres
 assert alarms[0] <= alarms[1] <= alarms[2]  # claim: binary-lower-threshold-more-alarms
 assert missed[2] < missed[0] and alarms[2] > alarms[0]  # claim: binary-threshold-trade-off
 
+# --8<-- [start:counts]
+actual_1, predicted_1 = y_val == 1, labels == 1  # ko: 임곗값 0.5의 라벨 # en: labels at threshold 0.5
+tp = int((actual_1 & predicted_1).sum())    # ko: 악성을 악성으로 # en: malignant called malignant
+fn = int((actual_1 & ~predicted_1).sum())   # ko: 악성을 놓침 # en: malignant missed
+fp = int((~actual_1 & predicted_1).sum())   # ko: 양성 종양을 악성으로 잘못 판정(오경보) # en: benign called malignant (false alarm)
+tn = int((~actual_1 & ~predicted_1).sum())  # ko: 양성 종양을 양성 종양으로 # en: benign called benign
+recall = tp / (tp + fn)     # ko: 실제 악성 중 찾아낸 비율 # en: of the malignant tumors, the share found
+precision = tp / (tp + fp)  # ko: 악성이라고 한 것 중 맞은 비율 # en: of the tumors called malignant, the share right
+print(f"TP {tp}  FN {fn}  FP {fp}  TN {tn}")
+print(f"recall {recall:.3f}   precision {precision:.3f}")
+# --8<-- [end:counts]
+assert [[tn, fp], [fn, tp]] == confusion_matrix(y_val, labels).tolist() \
+    and tp + fn + fp + tn == len(y_val)  # claim: binary-confusion-counts
+assert np.isclose(recall, recall_score(y_val, labels)) \
+    and np.isclose(precision, precision_score(y_val, labels)) and fn == missed[0] and fp == alarms[0]  # claim: binary-recall-precision-from-counts
+
+fig, ax = plt.subplots(figsize=(4.6, 3.8))
+cells = [[("TP", tp, "#a1d99b"), ("FN", fn, "#fcbba1")], [("FP", fp, "#fcbba1"), ("TN", tn, "#a1d99b")]]
+for row, cell_row in enumerate(cells):
+    for col, (name, count, color) in enumerate(cell_row):
+        ax.add_patch(plt.Rectangle((col, 1 - row), 1, 1, facecolor=color, edgecolor="black"))
+        ax.text(col + 0.5, 1.5 - row, f"{name}\n{count}", ha="center", va="center", fontsize=14)
+ax.set_xlim(0, 2)
+ax.set_ylim(0, 2)
+ax.set_xticks([0.5, 1.5], ["predicted 1", "predicted 0"])
+ax.set_yticks([1.5, 0.5], ["actual 1", "actual 0"])
+ax.tick_params(length=0)
+ax.xaxis.tick_top()
+ax.set_aspect("equal")
+save_figure(
+    fig,
+    "confusion-grid",
+    alt_ko=f"임곗값 0.5에서 검증 데이터를 네 칸으로 나눈 그림. 실제 1(악성)을 1로 예측한 TP {tp}개, 0으로 예측한 FN {fn}개, "
+    f"실제 0(양성 종양)을 1로 예측한 FP {fp}개, 0으로 예측한 TN {tn}개",
+    alt_en=f"The validation tumors in four cells at threshold 0.5: actual 1 (malignant) predicted 1, TP {tp}; predicted 0, "
+    f"FN {fn}; actual 0 (benign) predicted 1, FP {fp}; predicted 0, TN {tn}",
+)
+
 # --8<-- [start:curves]
 h = history.history
 for epoch in [1, 10, 20, 30]:
     i = epoch - 1
     print(f"epoch {epoch:2d}: val_loss {h['val_loss'][i]:.3f}   val_accuracy {h['val_accuracy'][i]:.3f}")
 # --8<-- [end:curves]
-# ko: 처음에는 둘 다 움직이고, 나중에는 loss만 계속 내려가고 정확도는 거의 그대로입니다
+# ko: 처음에는 둘 다 움직이고, 나중에는 손실만 계속 내려가고 정확도는 거의 그대로
 # en: Early on both move; later the loss keeps falling while accuracy hardly changes
 assert h["val_loss"][9] < 0.5 * h["val_loss"][0] and h["val_accuracy"][9] > h["val_accuracy"][0] + 0.1  # claim: binary-curves-both-move-early
 assert h["val_loss"][-1] < 0.85 * h["val_loss"][9]  # claim: binary-curves-loss-keeps-falling
 assert abs(h["val_accuracy"][-1] - h["val_accuracy"][9]) < 0.05  # claim: binary-curves-accuracy-flat
-# ko: 그림 대체 텍스트의 "약 0.95"
-# en: "about 0.95" in the figure's alt text
 assert 0.93 < h["val_accuracy"][-1] < 0.98  # claim: binary-curves-accuracy-about-095
 
 fig, (ax_loss, ax_acc) = plt.subplots(1, 2, figsize=(9.6, 3.6))
@@ -98,6 +137,6 @@ dl_history_plot(history, metric="accuracy", ax=ax_acc, title="accuracy")
 save_figure(
     fig,
     "val-loss-accuracy",
-    alt_ko="유방암 데이터 이진 분류의 에포크별 학습·검증 loss(왼쪽)와 정확도(오른쪽): loss는 계속 내려가고, 정확도는 초반에 빠르게 0.95 근처까지 오른 뒤 거의 변하지 않음",
+    alt_ko="유방암 데이터 이진 분류의 에포크별 학습·검증 손실(왼쪽)과 정확도(오른쪽): 손실은 계속 내려가고, 정확도는 초반에 빠르게 0.95 근처까지 오른 뒤 거의 변하지 않음",
     alt_en="Training and validation loss (left) and accuracy (right) per epoch on breast cancer: the loss keeps falling while accuracy climbs quickly to about 0.95 and then barely changes",
 )

@@ -1,6 +1,5 @@
 """53 columns: a large network overfits (val loss bottoms out early); fewer nodes or early stopping fix it."""
 
-import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
 from dlnotes import dl_history_plot, make_binary_53, save_figure
 
 import keras
@@ -51,14 +50,14 @@ small_gap = sh["val_loss"][-1] - sh["loss"][-1]
 large_best_epoch = large_best + 1
 large_last_val_loss, large_last_loss = lh["val_loss"][-1], lh["loss"][-1]
 rising_share = float(np.mean(np.diff(lh["val_loss"][large_best:]) > 0))
-# ko: 큰 신경망: 일찍 최저점을 찍고, 그 뒤 val_loss가 훨씬 위로 올라갑니다(과적합)
+# ko: 큰 신경망: 일찍 최저점을 찍고, 그 뒤 val_loss가 훨씬 위로 올라감(과적합)
 # en: The large network: minimum early, then val loss climbs well above it (overfitting)
 assert large_best_epoch <= 10  # claim: overfit53-large-bottoms-out-early
 assert large_last_val_loss > 1.5 * lh["val_loss"][large_best]  # claim: overfit53-large-rises-a-lot
 assert rising_share >= 0.8  # claim: overfit53-rises-in-most-epochs
 assert large_last_loss < 0.02  # claim: overfit53-large-memorizes
 assert large_gap > 2 * small_gap + 0.2  # claim: overfit53-large-gap-wider
-# ko: 노드를 줄이면 해결됩니다: 작은 신경망은 큰 신경망보다 훨씬 낮게, 자기 최저점 가까이에서 끝납니다
+# ko: 노드를 줄이면 해결됨: 작은 신경망은 큰 신경망보다 훨씬 낮게, 자기 최저점 가까이에서 끝남
 # en: Fewer nodes fix it: the small network ends far below the large one and near its own minimum
 assert sh["val_loss"][-1] < 0.7 * large_last_val_loss  # claim: overfit53-small-ends-far-lower
 assert sh["val_loss"][-1] < 1.1 * min(sh["val_loss"])  # claim: overfit53-small-near-its-minimum
@@ -85,6 +84,6 @@ dl_history_plot(small, ax=ax_small, title="small: Dense(8)")
 save_figure(
     fig,
     "overfitting-large-vs-small",
-    alt_ko="53개 컬럼 데이터의 학습 곡선 비교. 왼쪽 큰 신경망은 loss가 0까지 떨어지는 동안 val_loss가 몇 에포크 만에 최저점을 찍고 계속 올라가 간격이 크게 벌어짐. 오른쪽 작은 신경망은 두 곡선이 함께 내려가며 간격이 작음",
+    alt_ko="53개 컬럼 데이터의 학습 곡선 비교. 왼쪽 큰 신경망은 손실이 0까지 떨어지는 동안 val_loss가 몇 에포크 만에 최저점을 찍고 계속 올라가 간격이 크게 벌어짐. 오른쪽 작은 신경망은 두 곡선이 함께 내려가며 간격이 작음",
     alt_en="Learning curves on the 53-column data. Left, the large network: train loss drops to zero while val_loss reaches its lowest point within a few epochs and then keeps rising, leaving a wide gap. Right, the small network: both curves fall together with a small gap",
 )

@@ -1,7 +1,6 @@
 # snippet: timeout=300
 """53 columns: Dropout and L2 narrow the train/val gap of a large network; val accuracy hardly changes."""
 
-import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
 from dlnotes import dl_history_plot, make_binary_53, save_figure
 
 import keras
@@ -19,11 +18,11 @@ x = scaler.transform(x)
 # --8<-- [start:models]
 def large_network(dropout=0.0, l2=0.0):
     keras.utils.set_random_seed(0)
-    penalty = keras.regularizers.l2(l2)  # ko: loss에 l2 × (가중치 제곱의 합)을 더합니다 # en: adds l2 × (sum of squared weights) to the loss
+    penalty = keras.regularizers.l2(l2)  # ko: 손실에 l2 × (가중치 제곱의 합)을 더함 # en: adds l2 × (sum of squared weights) to the loss
     model = keras.Sequential([
         keras.Input(shape=(53,)),
         keras.layers.Dense(128, activation="relu", kernel_regularizer=penalty),
-        keras.layers.Dropout(dropout),  # ko: 학습 중에만 노드를 무작위로 끕니다 # en: switches nodes off at random, in training only
+        keras.layers.Dropout(dropout),  # ko: 학습 중에만 노드를 무작위로 끔 # en: switches nodes off at random, in training only
         keras.layers.Dense(128, activation="relu", kernel_regularizer=penalty),
         keras.layers.Dropout(dropout),
         keras.layers.Dense(1, activation="sigmoid"),
@@ -55,14 +54,14 @@ plain_best = int(np.argmin(plain["val_loss"]))
 plain_best_epoch = plain_best + 1
 plain_rising = int(np.sum(np.diff(plain["val_loss"][plain_best:]) > 0))
 plain_later = len(plain["val_loss"]) - 1 - plain_best
-# ko: validation_split=0.3은 마지막 30% 행(x[700:])을 검증 데이터로 씁니다
+# ko: validation_split=0.3은 마지막 30% 행(x[700:])을 검증 데이터로 씀
 # en: validation_split=0.3 validates on the last 30% of the rows (x[700:])
 assert abs(models["plain"].evaluate(x_val, y_val, verbose=0)[0] - plain["val_loss"][-1]) < 1e-3  # claim: reg53-validation-split-last-rows
-# ko: 규제 없는 큰 모델: val_loss가 일찍 최저점을 찍고, 그 뒤 대부분의 에포크에서 올라갑니다
+# ko: 규제 없는 큰 모델: val_loss가 일찍 최저점을 찍고, 그 뒤 대부분의 에포크에서 올라감
 # en: The plain large model: val_loss bottoms out early and rises in most later epochs
 assert plain_best_epoch <= 10 and plain_rising >= 0.8 * plain_later  # claim: reg53-plain-val-loss-rises
 assert plain["val_loss"][-1] > 1.5 * min(plain["val_loss"])  # claim: reg53-plain-ends-far-above-minimum
-# ko: 드롭아웃과 L2 규제는 loss와 val_loss의 간격을 규제 없는 모델의 3/4 아래로 줄입니다
+# ko: 드롭아웃과 L2 규제는 손실과 val_loss의 간격을 규제 없는 모델의 3/4 아래로 줄임
 # en: Dropout and L2 keep the loss/val_loss gap below 3/4 of the plain model's
 assert gaps["Dropout(0.3)"] < 0.75 * gaps["plain"]  # claim: reg53-dropout-narrows-gap
 assert gaps["l2(0.01)"] < 0.75 * gaps["plain"]  # claim: reg53-l2-narrows-gap
@@ -76,17 +75,17 @@ for name in models:
 print(f"l2(0.01) val_loss with its penalty: {l2_val_loss:.3f}")
 # --8<-- [end:bce]
 bce_plain, bce_dropout, bce_l2 = val_bce["plain"], val_bce["Dropout(0.3)"], val_bce["l2(0.01)"]
-# ko: 벌점이 없는 모델에서는 predict로 계산한 BCE가 val_loss와 거의 같습니다
+# ko: 벌점이 없는 모델에서는 predict로 계산한 BCE가 val_loss와 거의 같음
 # en: For the model without a penalty, the BCE computed from predict is almost its val_loss
 assert abs(val_bce["plain"] - plain["val_loss"][-1]) < 0.02  # claim: reg53-bce-matches-plain-val-loss
-# ko: 벌점을 뺀 검증 BCE로 비교해도 두 규제 모델이 규제 없는 모델보다 낮습니다
+# ko: 벌점을 뺀 검증 BCE로 비교해도 두 규제 모델이 규제 없는 모델보다 낮음
 # en: Compared without the penalty, both regularized models end with a lower validation BCE
 assert val_bce["Dropout(0.3)"] < 0.8 * val_bce["plain"]  # claim: reg53-dropout-lower-val-bce
 assert val_bce["l2(0.01)"] < 0.8 * val_bce["plain"]  # claim: reg53-l2-lower-val-bce
-# ko: L2 모델의 loss와 val_loss에는 벌점이 들어 있어 BCE보다 큽니다
+# ko: L2 모델의 손실과 val_loss에는 벌점이 들어 있어 BCE보다 큼
 # en: The L2 model's loss and val_loss include the penalty, so they are above its BCE
 assert l2_val_loss > val_bce["l2(0.01)"] + 0.05  # claim: reg53-l2-loss-includes-penalty
-# ko: 정확도는 거의 그대로입니다: 세 모델의 마지막 val_accuracy 차이는 0.03 미만
+# ko: 정확도는 거의 그대로임: 세 모델의 마지막 val_accuracy 차이는 0.03 미만
 # en: Accuracy hardly changes: the three last val_accuracy values lie within 0.03
 assert max(accuracy.values()) - min(accuracy.values()) < 0.03  # claim: reg53-accuracy-hardly-changes
 
@@ -106,6 +105,6 @@ for ax, (name, h) in zip(axes, histories.items()):
 save_figure(
     fig,
     "regularization-plain-dropout-l2",
-    alt_ko="53개 컬럼 데이터에서 같은 큰 신경망의 학습 곡선 세 개. 왼쪽 규제 없음: loss는 0으로 떨어지고 val_loss는 몇 에포크 만에 최저점을 찍은 뒤 계속 올라가 간격이 크게 벌어짐. 가운데 Dropout(0.3)과 오른쪽 l2(0.01): 두 곡선의 간격이 훨씬 작음",
+    alt_ko="53개 컬럼 데이터에서 같은 큰 신경망의 학습 곡선 세 개. 왼쪽 규제 없음: 손실은 0으로 떨어지고 val_loss는 몇 에포크 만에 최저점을 찍은 뒤 계속 올라가 간격이 크게 벌어짐. 가운데 Dropout(0.3)과 오른쪽 l2(0.01): 두 곡선의 간격이 훨씬 작음",
     alt_en="Three learning curves of the same large network on the 53-column data. Left, no regularization: train loss falls to zero while val_loss bottoms out within a few epochs and keeps rising, leaving a wide gap. Middle, Dropout(0.3), and right, l2(0.01): the gap between the two curves is much smaller",
 )

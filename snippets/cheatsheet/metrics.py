@@ -1,6 +1,6 @@
 """The metric formulas by hand equal scikit-learn's; MAE and RMSE carry the target's unit, MSE its square."""
 
-import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
+import dlnotes  # noqa: F401  # ko: 사이트 도우미 모듈: TensorFlow 로그를 끄고 어느 컴퓨터에서나 같은 결과 # en: the site's helper module: no TensorFlow log lines, the same results on every machine
 
 import numpy as np
 from sklearn.metrics import (
@@ -32,7 +32,7 @@ sk = {
     "MAPE": mean_absolute_percentage_error(y, p),
     "R2": r2_score(y, p),
 }
-in_units = {  # ko: 같은 예측을 개 단위(x1000)로 # en: the same predictions in single units (x1000)
+in_units = {  # ko: 같은 예측을 낱개 단위(x1000)로 # en: the same predictions in single units (x1000)
     "MAE": mean_absolute_error(y * 1000, p * 1000),
     "MSE": mean_squared_error(y * 1000, p * 1000),
     "RMSE": np.sqrt(mean_squared_error(y * 1000, p * 1000)),

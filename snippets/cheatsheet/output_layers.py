@@ -1,6 +1,6 @@
 """Per problem type: the output layer, its activation, its loss, and how predictions become labels."""
 
-import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
+import dlnotes  # noqa: F401  # ko: 사이트 도우미 모듈: TensorFlow 로그를 끄고 어느 컴퓨터에서나 같은 결과 # en: the site's helper module: no TensorFlow log lines, the same results on every machine
 
 import keras
 import numpy as np
@@ -23,6 +23,7 @@ print("regression  predict shape:", pred_reg.shape, " min", round(float(pred_reg
       " max", round(float(pred_reg.max()), 2))
 # --8<-- [end:regression]
 assert pred_reg.shape == (8, 1) and (pred_reg.min() < 0 or pred_reg.max() > 1)  # claim: cheat-regression-output-unbounded
+assert pred_reg.min() < 0  # claim: cheat-regression-output-can-be-negative
 
 # --8<-- [start:binary]
 model = model_with(keras.layers.Dense(1, activation="sigmoid"), loss="binary_crossentropy")  # ko: 이진 분류 # en: binary

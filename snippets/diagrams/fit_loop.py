@@ -1,6 +1,5 @@
 """The fit loop: forward -> loss -> gradients -> update, once per batch, every epoch; counted on a real fit."""
 
-import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
 from dlnotes import save_figure
 
 import math
@@ -50,7 +49,7 @@ save_figure(
 # --8<-- [end:diagram]
 
 # --8<-- [start:updates]
-# ko: 실제 fit으로 갱신 횟수를 셉니다 # en: count the updates in a real fit
+# ko: 실제 fit으로 갱신 횟수를 셈 # en: count the updates in a real fit
 rng = np.random.default_rng(0)
 x = rng.normal(size=(500, 3))
 y = x @ np.array([1.0, -2.0, 0.5])

@@ -1,6 +1,5 @@
 """The network diagram: inputs, hidden nodes, weights, the bias w0 and the output; one arrow per parameter."""
 
-import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
 from dlnotes import save_figure
 
 import keras

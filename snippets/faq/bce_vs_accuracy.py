@@ -1,6 +1,6 @@
 """Accuracy only asks which side of 0.5 a probability is on; binary cross-entropy also measures confidence."""
 
-import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
+import dlnotes  # noqa: F401  # ko: 사이트 도우미 모듈: TensorFlow 로그를 끄고 어느 컴퓨터에서나 같은 결과 # en: the site's helper module: no TensorFlow log lines, the same results on every machine
 
 import keras
 import numpy as np
@@ -9,7 +9,7 @@ import numpy as np
 # --8<-- [start:same_accuracy]
 def report(name, y, p):
     bce = float(keras.losses.binary_crossentropy(y, p))
-    # ko: metrics=["accuracy"]가 여기서 쓰는 지표: p > 0.5이면 1로 셉니다
+    # ko: metrics=["accuracy"]가 여기서 쓰는 지표: p > 0.5이면 1로 셈
     # en: what metrics=["accuracy"] uses here: p > 0.5 counts as 1
     accuracy = keras.metrics.BinaryAccuracy()
     accuracy.update_state(y, p)

@@ -8,7 +8,7 @@ sales = np.array([9.5, 12.0, 7.25, 11.0])  # ko: 천 개 단위: 9.5는 9,500개
 pred = np.array([10.0, 10.5, 8.25, 10.0])   # ko: 오차: 0.5, 1.5, 1.0, 1.0 (천 개) # en: misses: 0.5, 1.5, 1.0, 1.0 (thousand)
 
 mae_thousands = mean_absolute_error(sales, pred)
-mae_units = mean_absolute_error(sales * 1000, pred * 1000)  # ko: 같은 데이터를 개 단위로 # en: the same data in single units
+mae_units = mean_absolute_error(sales * 1000, pred * 1000)  # ko: 같은 데이터를 낱개 단위로 # en: the same data in single units
 print(f"MAE (thousands) = {mae_thousands:.2f}")
 print(f"MAE (units)     = {mae_units:,.0f}")
 # --8<-- [end:thousands]
@@ -19,7 +19,7 @@ assert np.isclose(mae_units, 1000 * mae_thousands)  # claim: mae-units-scale-exa
 assert smallest_miss == 500 and largest_miss == 1500 and np.isclose(misses_units.mean(), mae_units)  # claim: mae-units-is-an-average
 
 # --8<-- [start:mean_error]
-me = np.mean(pred - sales)  # ko: 평균 오차: 부호가 남아 많이·적게 예측한 오차가 상쇄됩니다 # en: mean error: the signs stay, so over- and under-predictions cancel
+me = np.mean(pred - sales)  # ko: 평균 오차: 부호가 남아 많이·적게 예측한 오차가 상쇄됨 # en: mean error: the signs stay, so over- and under-predictions cancel
 print(f"ME = {me:.2f}   MAE = {mae_thousands:.2f}")
 # --8<-- [end:mean_error]
 assert np.isclose(me, -0.25) and abs(me) < mae_thousands / 2  # claim: mae-units-me-is-not-mae

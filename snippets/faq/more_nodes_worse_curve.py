@@ -1,6 +1,5 @@
 """More hidden nodes on 53 columns: val loss bottoms out earlier and the train/val gap widens."""
 
-import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
 from dlnotes import make_binary_53, save_figure
 
 import keras
@@ -12,11 +11,11 @@ from sklearn.preprocessing import StandardScaler
 # --8<-- [start:sweep]
 x, y = make_binary_53()  # ko: 1,000행, 53개 컬럼 (정보가 있는 컬럼은 몇 개뿐) # en: 1,000 rows, 53 columns (only a few carry signal)
 x_train, x_val, y_train, y_val = train_test_split(x, y, test_size=0.3, random_state=0, stratify=y)
-scaler = StandardScaler().fit(x_train)  # ko: 스케일러는 학습 데이터로만 맞춥니다 # en: fit the scaler on the training data only
+scaler = StandardScaler().fit(x_train)  # ko: 스케일러는 학습 데이터로만 맞춤 # en: fit the scaler on the training data only
 x_train, x_val = scaler.transform(x_train), scaler.transform(x_val)
 
 histories = {}
-for nodes in [8, 64, 512]:  # ko: 은닉층 하나, 노드 수만 바꿉니다 # en: one hidden layer, only the number of nodes changes
+for nodes in [8, 64, 512]:  # ko: 은닉층 하나, 노드 수만 바꿈 # en: one hidden layer, only the number of nodes changes
     keras.utils.set_random_seed(0)
     model = keras.Sequential([
         keras.Input(shape=(53,)),
@@ -38,7 +37,7 @@ assert gaps[0] + 0.05 < gaps[1] and gaps[1] + 0.05 < gaps[2]  # claim: more-node
 wide = histories[512]["val_loss"]
 wide_train_loss = histories[512]["loss"][-1]
 assert wide_train_loss < 0.05  # claim: more-nodes-512-train-near-zero
-# ko: 최저점 뒤로 한 번도 크게 내려가지 않고 마지막에는 최저점보다 20% 넘게 높습니다
+# ko: 최저점 뒤로 한 번도 크게 내려가지 않고 마지막에는 최저점보다 20% 넘게 높음
 # en: after its minimum it never comes back down much, and ends more than 20% above it
 assert wide[-1] > 1.2 * min(wide) and min(wide[best_epochs[2]:]) > 0.98 * min(wide)  # claim: more-nodes-512-climbs
 finals = [histories[n]["val_loss"][-1] for n in [8, 64, 512]]
@@ -64,6 +63,6 @@ ax.legend(fontsize=8, loc="upper right")
 save_figure(
     fig,
     "loss-by-number-of-nodes",
-    alt_ko="은닉 노드 8개, 64개, 512개 모델의 에포크별 loss(점선)와 val_loss(실선). 노드가 많을수록 loss는 0에 가깝게 내려가지만 val_loss는 더 일찍 최저점을 찍고 다시 올라가 두 곡선의 간격이 넓어짐",
+    alt_ko="은닉 노드 8개, 64개, 512개 모델의 에포크별 학습 손실(점선)과 검증 손실(실선). 노드가 많을수록 학습 손실은 0에 가깝게 내려가지만 검증 손실은 더 일찍 최저점을 찍고 다시 올라가 두 곡선의 간격이 넓어짐",
     alt_en="loss (dotted) and val_loss (solid) per epoch for 8, 64 and 512 hidden nodes: the more nodes, the closer loss gets to zero, while val_loss bottoms out earlier and climbs again, so the gap widens",
 )

@@ -20,13 +20,13 @@ counts = np.bincount(y)
 row_share = counts / counts.sum()
 print("row share per class:        ", row_share.round(3))
 
-weights = compute_class_weight("balanced", classes=np.unique(y), y=y)  # ko: n / (클래스 수 * 행 수) # en: n / (classes * count)
+weights = compute_class_weight("balanced", classes=np.unique(y), y=y)  # ko: n / (클래스 수 × 그 클래스의 행 수) # en: n / (number of classes × rows of that class)
 print("class_weight (balanced):    ", weights.round(3))
-weighted = counts * weights  # ko: 가중 평균에서 각 클래스가 갖는 무게의 합 # en: each class's total weight in the weighted average
+weighted = counts * weights  # ko: 클래스마다 가중치를 모두 더한 값, 곧 손실에서 차지하는 비중 # en: each class's total weight in the weighted average
 print("weight share, with weights: ", (weighted / weighted.sum()).round(3))
 # --8<-- [end:share]
 rare_row_share = float(row_share[1:].sum())
-# ko: 가중치가 없으면 각 클래스의 무게는 행 비율 그대로입니다
+# ko: 클래스 가중치가 없으면 각 클래스의 비중은 행 비율 그대로
 # en: without weights each class's weight is its share of the rows
 assert np.allclose(row_share, [0.9, 0.06, 0.04]) and np.isclose(rare_row_share, 0.1)  # claim: rare-row-weight-share
 assert np.allclose(weights, len(y) / (3 * counts))  # claim: rare-balanced-formula

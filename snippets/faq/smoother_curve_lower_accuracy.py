@@ -1,6 +1,5 @@
 """A smoother curve is not a more accurate model: smooth but under-trained loses."""
 
-import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
 from dlnotes import dl_history_plot, save_figure
 
 import keras
@@ -58,7 +57,7 @@ fig.tight_layout()
 save_figure(
     fig,
     "smooth-vs-bumpy",
-    alt_ko="위: 학습률 0.05는 val_loss가 조금씩 오르내리지만 정확도가 약 0.95에 이른다. 아래: 학습률 0.0005는 loss 곡선이 매끄럽지만 15 에포크 뒤에도 loss가 높고 정확도가 더 낮다",
+    alt_ko="위: 학습률 0.05는 검증 손실이 조금씩 오르내리지만 정확도가 약 0.95에 이른다. 아래: 학습률 0.0005는 손실 곡선이 매끄럽지만 15에포크 뒤에도 손실이 높고 정확도가 더 낮다",
     alt_en="Top: at learning rate 0.05 val_loss goes up and down a little but accuracy reaches about 0.95. "
     "Bottom: at learning rate 0.0005 the loss curve is smooth, but after 15 epochs the loss is still high "
     "and accuracy is lower",

@@ -1,6 +1,6 @@
 """One output node per class; softmax gives probabilities that sum to 1; the class is the argmax."""
 
-import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
+import dlnotes  # noqa: F401  # ko: 사이트 도우미 모듈: TensorFlow 로그를 끄고 어느 컴퓨터에서나 같은 결과 # en: the site's helper module: no TensorFlow log lines, the same results on every machine
 
 import re
 
@@ -47,8 +47,8 @@ too_small = build(2)  # ko: 클래스는 3개인데 출력 노드는 2개 # en: 
 try:
     too_small.fit(x, y, epochs=1, verbose=0)
     message = "no error"
-except Exception as error:  # ko: 라벨 2를 맡을 노드가 없어 TensorFlow가 거부합니다 # en: TensorFlow refuses label 2: there is no node for it
-    # ko: 문구는 TensorFlow 커널에 따라 "Received a label value of 2 ..." 또는 "indices[4] = 2 is not in [0, 2)"입니다
+except Exception as error:  # ko: 라벨 2를 맡을 노드가 없어 TensorFlow가 거부함 # en: TensorFlow refuses label 2: there is no node for it
+    # ko: 문구는 TensorFlow 커널에 따라 "Received a label value of 2 ..." 또는 "indices[4] = 2 is not in [0, 2)"임
     # en: the wording depends on TensorFlow's kernel: "Received a label value of 2 ..." or "indices[4] = 2 is not in [0, 2)"
     found = re.search(r"(?:label value of|\] =) (\d+) .*?\[0, (\d+)\)", str(error))
     message = f"error: label {found[1]} is outside [0, {found[2]})"

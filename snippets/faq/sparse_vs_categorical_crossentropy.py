@@ -1,6 +1,8 @@
 """Sparse (integer y) and categorical (one-hot y) cross-entropy train the very same model."""
 
-import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
+import dlnotes  # noqa: F401  # ko: 사이트 도우미 모듈: TensorFlow 로그를 끄고 어느 컴퓨터에서나 같은 결과 # en: the site's helper module: no TensorFlow log lines, the same results on every machine
+
+import re
 
 import keras
 import numpy as np
@@ -40,10 +42,28 @@ assert sparse_loss[-1] < 0.5 * sparse_loss[0]  # claim: sparse-model-learned
 
 # --8<-- [start:mismatch]
 try:
-    train("categorical_crossentropy", y)  # ko: 원-핫용 loss에 정수 라벨 # en: one-hot loss, but integer labels
+    train("categorical_crossentropy", y)  # ko: 원-핫용 손실에 정수 라벨 # en: one-hot loss, but integer labels
     problem = "no error"
 except ValueError as error:
     problem = str(error).split(". Received")[0]
 print("categorical_crossentropy + integer labels ->", problem)
 # --8<-- [end:mismatch]
 assert "same rank" in problem  # claim: sparse-mismatch-error
+
+# --8<-- [start:labels_from_1]
+y_from_1 = y + 1  # ko: 클래스 번호가 1, 2, 3인 라벨 # en: classes numbered 1, 2, 3
+probabilities = sparse_model.predict(x[rows], verbose=0)  # ko: 클래스마다 한 행씩 # en: one row of each class
+try:
+    keras.losses.sparse_categorical_crossentropy(y_from_1[rows], probabilities)  # ko: 라벨 1, 2, 3 # en: labels 1, 2, 3
+    label_problem = "no error"
+except Exception as error:  # ko: TensorFlow의 InvalidArgumentError # en: TensorFlow's InvalidArgumentError
+    # ko: 메시지는 TensorFlow 설정마다 조금 다름: "label value of 3 ... [0, 3)" 또는 "indices[..] = 3 is not in [0, 3)"
+    # en: the message differs with TensorFlow's settings: "label value of 3 ... [0, 3)" or "indices[..] = 3 is not in [0, 3)"
+    found = re.search(r"(?:label value of|indices\[\d+\] =) (\d+)\D.*?(\[0, \d+\))", str(error))
+    label_problem = f"{type(error).__name__}: label {found[1]} is outside {found[2]}" if found else str(error)[:300]
+print("labels 1, 2, 3 ->", label_problem)
+_, shifted_loss = train("sparse_categorical_crossentropy", y_from_1 - 1)  # ko: 1을 빼서 0, 1, 2로 # en: subtract 1 to get 0, 1, 2
+print(f"labels 0, 1, 2 -> trains, loss after 10 epochs {shifted_loss[-1]:.4f}")
+# --8<-- [end:labels_from_1]
+assert label_problem == "InvalidArgumentError: label 3 is outside [0, 3)"  # claim: sparse-labels-must-start-at-0
+assert np.allclose(shifted_loss, sparse_loss)  # claim: sparse-labels-shifted-train

@@ -1,6 +1,5 @@
 """pred >= 0.5 turns probabilities into 0/1 labels; a lower threshold raises recall and lowers precision."""
 
-import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
 from dlnotes import save_figure
 
 import keras
@@ -20,7 +19,7 @@ print("pred >= 0.5      :", (pred >= 0.5).ravel())
 print("astype(int)      :", labels_astype.ravel())
 print("np.where(...,1,0):", labels_where.ravel())
 
-# ko: Keras의 metrics=["accuracy"]는 p > 0.5만 1로 셉니다: 정확히 0.5는 0입니다
+# ko: Keras의 metrics=["accuracy"]는 p > 0.5만 1로 셈: 정확히 0.5는 0임
 # en: Keras' metrics=["accuracy"] calls p > 0.5 class 1: exactly 0.5 counts as 0 there
 y_true = np.array([[0], [0], [1], [1], [1]])
 keras_acc = keras.metrics.BinaryAccuracy()
@@ -62,7 +61,7 @@ assert high[1] - low[1] > 0.05 and low[1] <= mid[1] <= high[1]  # claim: thr-low
 thresholds = np.linspace(0.02, 0.98, 49)
 precisions = [precision_score(y_val, (proba >= t).astype(int)) for t in thresholds]
 recalls = [recall_score(y_val, (proba >= t).astype(int)) for t in thresholds]
-# ko: 임곗값을 낮추면 클래스 1이 늘기만 하므로 재현율은 떨어지지 않고, 정밀도는 대개(늘은 아니고) 떨어집니다
+# ko: 임곗값을 낮추면 클래스 1이 늘기만 하므로 재현율은 떨어지지 않고, 정밀도는 대개(늘은 아니고) 떨어짐
 # en: lowering the threshold only adds samples to class 1, so recall never falls; precision usually falls, not always
 assert all(a >= b for a, b in zip(recalls, recalls[1:]))  # claim: thr-recall-never-drops
 assert precisions[0] < precisions[-1] - 0.2  # claim: thr-precision-usually-falls

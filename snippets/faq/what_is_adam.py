@@ -2,7 +2,6 @@
 (about 3e-6 on step 1, because Keras adds epsilon to sqrt(v), not to sqrt(v_hat)); tinier gradients move it less, and
 later steps with a sign that flips at random are much shorter. SGD moves a weight by lr x gradient."""
 
-import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
 from dlnotes import save_figure
 
 import keras
@@ -82,7 +81,7 @@ print(f"effective ε on step 1: {eps_step_1:.1e}")
 eps_ratio = eps_step_1 / eps
 assert 3.1e-6 < eps_step_1 < 3.2e-6  # claim: adam-effective-eps-step-1
 assert np.allclose(keras_moves, eps_on_v, rtol=1e-3)  # claim: adam-keras-eps-on-sqrt-v
-# ko: ε을 √v̂에 더하는 식은 작은 기울기에서 Keras보다 훨씬 크게 예측합니다
+# ko: ε을 √v̂에 더하는 식은 작은 기울기에서 Keras보다 훨씬 크게 예측함
 # en: the formula with ε on √v̂ predicts far larger steps than Keras for the small gradients
 assert all(k < 0.8 * t for k, t in zip(keras_moves[1:], eps_on_v_hat[1:]))  # claim: adam-textbook-eps-does-not-match
 assert min(keras_moves[0], eps_on_v_hat[0], eps_on_v[0]) > 0.99  # claim: adam-first-step-lr-above-eps
@@ -173,7 +172,7 @@ ax.legend()
 save_figure(
     fig,
     "adam-vs-sgd-loss",
-    alt_ko="유방암 데이터로 같은 모델을 20 에포크 학습한 loss 곡선. 기본 학습률의 Adam이 기본 학습률의 SGD보다 loss가 더 빨리 내려간다",
+    alt_ko="유방암 데이터로 같은 모델을 20에포크 학습한 손실 곡선. 기본 학습률의 Adam이 기본 학습률의 SGD보다 손실이 더 빨리 내려간다",
     alt_en="Loss curves of the same model trained for 20 epochs on the breast cancer data: Adam with its default "
     "learning rate lowers the loss faster than SGD with its default learning rate",
 )

@@ -1,6 +1,5 @@
 """Bias w0 = the intercept: without it Dense(1) cannot fit y = 2x + 5; Dense has n_in*n_out + n_out params."""
 
-import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
 from dlnotes import save_figure
 
 import keras
@@ -27,7 +26,7 @@ for use_bias in [False, True]:
 loss_no_bias, loss_bias = results[False][1], results[True][1]
 w_bias = [float(w.ravel()[0]) for w in results[True][0].get_weights()]
 w1_no_bias = float(results[False][0].get_weights()[0][0, 0])
-# ko: w0가 없으면 원점을 지나는 가장 좋은 직선도 평균 5씩 빗나갑니다: MSE는 25 근처
+# ko: w0가 없으면 원점을 지나는 가장 좋은 직선도 평균 5씩 빗나감: MSE는 25 근처
 # en: without w0 the best line through the origin still misses by 5 on average: MSE near 25
 assert 22 < loss_no_bias < 28  # claim: bias-without-w0-stops-near-25
 assert 2.0 < w1_no_bias < 2.6  # claim: bias-without-w0-tilts

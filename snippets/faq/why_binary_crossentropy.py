@@ -1,6 +1,5 @@
 """BCE = -[y log p + (1-y) log(1-p)] as in Keras; it punishes a confident wrong answer far more than MSE."""
 
-import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
 from dlnotes import save_figure
 
 import keras
@@ -17,7 +16,7 @@ by_keras = float(keras.losses.binary_crossentropy(y, p))
 print(f"BCE by hand : {by_hand:.4f}")
 print(f"BCE by Keras: {by_keras:.4f}")
 
-# ko: from_logits=True: sigmoid 전의 점수 z를 주면 Keras가 sigmoid를 직접 적용합니다
+# ko: from_logits=True: sigmoid 전의 점수 z를 주면 Keras가 sigmoid를 직접 적용함
 # en: from_logits=True: give Keras the scores z before the sigmoid, and it applies the sigmoid itself
 z = np.array([2.2, 0.4, -1.4, -0.4, -0.85])  # ko: sigmoid 전의 점수(logit) # en: scores (logits) before the sigmoid
 from_probs = float(keras.losses.binary_crossentropy(y, 1 / (1 + np.exp(-z))))
@@ -33,7 +32,7 @@ for prob in [0.9, 0.5, 0.1, 0.01]:  # ko: 정답은 매번 1 # en: the true labe
     mse = float(keras.losses.mean_squared_error(np.array([1.0]), np.array([prob])))
     print(f"y=1, p={prob:<4}:  BCE {bce:6.3f}   MSE {mse:5.3f}")
 
-# ko: 식에는 상한이 없지만 Keras는 먼저 p를 [1e-7, 1 - 1e-7]로 자릅니다(로그는 자연로그)
+# ko: 식에는 상한이 없지만 Keras는 먼저 p를 [1e-7, 1 - 1e-7]로 자름(로그는 자연로그)
 # en: the formula has no upper limit, but Keras clips p to [1e-7, 1 - 1e-7] first (the log is natural)
 at_zero = float(keras.losses.binary_crossentropy(np.array([1.0]), np.array([0.0])))
 print(f"y=1, p=0   :  Keras BCE {at_zero:.2f} = -ln(1e-7) = {-np.log(1e-7):.2f}")
@@ -46,8 +45,25 @@ assert mse_wrong < 1  # claim: bce-mse-below-one
 mse_01 = float(keras.losses.mean_squared_error(np.array([1.0]), np.array([0.1])))
 assert abs(mse_01 - 0.81) < 1e-3 and abs(mse_wrong - 0.98) < 1e-3  # claim: bce-mse-hardly-different
 
+# --8<-- [start:in_fit]
+# ko: 출력층 sigmoid의 점수(logit)가 -30인 모델: p = sigmoid(-30) ≈ 9e-14, 정답은 1
+# en: a model whose sigmoid output gets the score (logit) -30: p = sigmoid(-30) ≈ 9e-14, the label is 1
+one_x, one_y = np.zeros((1, 1)), np.ones((1, 1))
+model = keras.Sequential([keras.Input(shape=(1,)), keras.layers.Dense(1, activation="sigmoid")])
+model.layers[0].set_weights([np.zeros((1, 1)), np.array([-30.0])])  # ko: 가중치 0, 편향 -30 # en: weight 0, bias -30
+model.compile(loss="binary_crossentropy")
+p_model = model.predict(one_x, verbose=0)
+loss_on_probability = float(keras.losses.binary_crossentropy(one_y, p_model)[0])  # ko: 확률을 넣으면 잘림 # en: given the probability: clipped
+loss_in_evaluate = float(model.evaluate(one_x, one_y, verbose=0))  # ko: evaluate·fit 안에서는 logit으로 계산 # en: inside evaluate and fit: computed from the logit
+print(f"p = {float(p_model[0, 0]):.1e}")
+print(f"binary_crossentropy(y, p): {loss_on_probability:.2f}")
+print(f"model.evaluate           : {loss_in_evaluate:.2f}")
+# --8<-- [end:in_fit]
+assert abs(loss_on_probability - at_zero) < 0.01  # claim: bce-clips-on-probabilities
+assert abs(loss_in_evaluate - 30.0) < 0.01  # claim: bce-fit-uses-logit-no-clip
+
 # --8<-- [start:gradient]
-# ko: 출력 노드는 p = sigmoid(z)를 계산합니다. p = 0.01인데 y = 1이면 각 loss는 z를 얼마나 세게 밀까요?
+# ko: 출력 노드는 p = sigmoid(z)를 계산함. p = 0.01인데 y = 1이면 각 손실이 z를 얼마나 세게 미는지 비교
 # en: the output node computes p = sigmoid(z). How hard does each loss push z when p = 0.01 but y = 1?
 y_true = tf.constant([[1.0]])
 z = tf.Variable([[-4.595]])  # ko: sigmoid(-4.595) = 0.01, 곧 p = 0.01 # en: sigmoid(-4.595) = 0.01

@@ -8,7 +8,7 @@ from sklearn.metrics import ConfusionMatrixDisplay, accuracy_score, confusion_ma
 
 
 def predictions_with(y_true, mistakes):
-    # ko: y_true를 복사한 뒤 클래스 true의 행 count개를 predicted로 바꿉니다: {(true, predicted): count}
+    # ko: y_true를 복사한 뒤 클래스 true의 행 count개를 predicted로 바꿈: {(true, predicted): count}
     # en: copy y_true, then turn `count` rows of class `true` into `predicted`: {(true, predicted): count}
     pred = y_true.copy()
     for (true, predicted), count in mistakes.items():

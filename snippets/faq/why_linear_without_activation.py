@@ -1,6 +1,6 @@
 """Two Dense layers without activation are one Dense layer: kernel W1·W2, bias b1·W2 + b2, for every input."""
 
-import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
+import dlnotes  # noqa: F401  # ko: 사이트 도우미 모듈: TensorFlow 로그를 끄고 어느 컴퓨터에서나 같은 결과 # en: the site's helper module: no TensorFlow log lines, the same results on every machine
 
 import keras
 import numpy as np
@@ -16,7 +16,7 @@ two_layers = keras.Sequential([
     keras.layers.Dense(4),   # ko: 활성화 함수 없음: h = x·W1 + b1 # en: activation=None: h = x·W1 + b1
     keras.layers.Dense(1),   # ko: 출력: y = h·W2 + b2 # en: y = h·W2 + b2
 ])
-# ko: 학습이 끝난 셈 치고 모든 가중치와 편향에 무작위 값을 넣습니다
+# ko: 학습이 끝난 셈 치고 모든 가중치와 편향에 무작위 값을 넣음
 # en: as if it had been trained: random values for every weight and bias
 two_layers.set_weights([rng.normal(size=w.shape) for w in two_layers.get_weights()])
 W1, b1 = two_layers.layers[0].get_weights()
@@ -39,7 +39,7 @@ params_two, params_one = two_layers.count_params(), one_layer.count_params()
 assert params_two == 21 and params_one == 4  # claim: linear-more-params-same-function
 
 # --8<-- [start:with_relu]
-# ko: 은닉층에 activation='relu'를 넣으면 하나로 합쳐지지 않습니다
+# ko: 은닉층에 activation='relu'를 넣으면 하나로 합쳐지지 않음
 # en: add activation='relu' to the hidden layer and the shortcut no longer works
 with_relu = keras.Sequential([
     keras.Input(shape=(3,)),

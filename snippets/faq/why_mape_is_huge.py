@@ -13,16 +13,16 @@ y_pred = np.array([1.0, 11.0, 19.0])  # ko: 모든 예측이 1씩 빗나감 # en
 mae = mean_absolute_error(y_true, y_pred)
 mape = mean_absolute_percentage_error(y_true, y_pred)
 print(f"MAE  = {mae:.2f}")
-print(f"MAPE = {mape:.3g}")  # ko: scikit-learn은 비율을 돌려줍니다: 0.12는 12% # en: scikit-learn returns a fraction: 0.12 means 12%
+print(f"MAPE = {mape:.3g}")  # ko: scikit-learn은 비율을 돌려줌: 0.12는 12% # en: scikit-learn returns a fraction: 0.12 means 12%
 # --8<-- [end:blowup]
 mape_at_zero = mape
 assert mae == 1.0  # claim: mape-mae-is-one
-# ko: y가 0이면 scikit-learn은 아주 작은 epsilon으로 나눕니다: 약 1.5e15
+# ko: y가 0이면 scikit-learn은 아주 작은 epsilon으로 나눔: 약 1.5e15
 # en: scikit-learn divides by a tiny epsilon when y is 0: about 1.5e15
 assert 1.45e15 < mape_at_zero < 1.55e15  # claim: mape-about-1-5e15
 
 # --8<-- [start:near_zero]
-errors = np.array([1.0, 1.0, 1.0])  # ko: 절대 오차는 매번 같습니다 # en: the same absolute errors every time
+errors = np.array([1.0, 1.0, 1.0])  # ko: 절대 오차는 매번 같음 # en: the same absolute errors every time
 for smallest in [10.0, 1.0, 0.1, 0.01]:
     y = np.array([smallest, 10.0, 20.0])
     mape = mean_absolute_percentage_error(y, y + errors)
@@ -43,10 +43,17 @@ for forecast in [0.0, 50.0, 150.0, 300.0, 1000.0]:
 # --8<-- [end:asymmetry]
 under_worst = mean_absolute_percentage_error(actual, [0.0])
 over_1000 = mean_absolute_percentage_error(actual, [1000.0])
-# ko: 적게 예측하면 최대 100%(예측 0), 많이 예측하면 한없이 커집니다
+# ko: 적게 예측하면 최대 100%(예측 0), 많이 예측하면 한없이 커짐
 # en: an under-forecast costs at most 100% (forecast 0); an over-forecast has no upper limit
 unders = [mean_absolute_percentage_error(actual, [f]) for f in np.linspace(0, 100, 101)]
 assert max(unders) == under_worst == 1.0 and over_1000 == 9.0  # claim: mape-asymmetric
+
+# --8<-- [start:negative]
+forecast_negative = -50.0  # ko: 활성화 함수 없는 출력 노드는 음수도 냄 # en: an output node with no activation can go negative
+mape_negative = mean_absolute_percentage_error(actual, [forecast_negative])
+print(f"forecast {forecast_negative:6.0f}: MAPE = {mape_negative:.0%}")
+# --8<-- [end:negative]
+assert mape_negative > 1.0 and np.isclose(mape_negative, 1.5)  # claim: mape-negative-forecast-over-100
 
 smallest = np.logspace(-2, 1, 50)
 mapes = [mean_absolute_percentage_error([s, 10.0, 20.0], [s + 1, 11.0, 21.0]) for s in smallest]

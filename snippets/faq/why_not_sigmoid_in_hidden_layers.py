@@ -18,7 +18,7 @@ assert abs(max_slope - 0.25) < 1e-6 and max_slope <= 0.25 + 1e-9 and abs(z[slope
 assert np.allclose(slope, sigmoid(z) * (1 - sigmoid(z)), atol=1e-8)  # claim: sig-slope-formula
 
 # --8<-- [start:chain]
-# ko: 오차 역전파는 층마다 활성화 함수의 기울기를 하나씩 곱합니다(연쇄 법칙). 가중치도 함께 곱해집니다
+# ko: 오차 역전파는 층마다 활성화 함수의 기울기를 하나씩 곱함(연쇄 법칙). 가중치도 함께 곱해짐
 # en: back-propagation multiplies one activation slope per layer (chain rule); the weights multiply in too
 for layers in [1, 2, 5, 10]:
     print(f"depth {layers:>2}: sigmoid <= 0.25^{layers:<2} = {0.25 ** layers:.1e}    "

@@ -1,6 +1,5 @@
 """A hidden layer without activation can only fit a straight line; with activation='relu' it fits a curve."""
 
-import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
 from dlnotes import save_figure
 
 import keras
@@ -29,7 +28,7 @@ for name, value in mse.items():
     print(f"hidden layer, {name:<13}: MSE {value:.3f}")
 mse_linear, mse_relu = mse["no activation"], mse["relu"]
 # --8<-- [end:compare]
-# ko: 직선으로 맞출 수 있는 최선(최소제곱 직선)과 MSE가 거의 같습니다
+# ko: 직선으로 맞출 수 있는 최선(최소제곱 직선)과 MSE가 거의 같음
 # en: the MSE is about that of the best straight line (least squares)
 slope_ls, intercept_ls = np.polyfit(x[:, 0], y[:, 0], 1)
 best_line_mse = float(np.mean((slope_ls * x[:, 0] + intercept_ls - y[:, 0]) ** 2))

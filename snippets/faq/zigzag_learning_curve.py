@@ -8,7 +8,7 @@ import numpy as np
 
 # --8<-- [start:steps]
 def descend(learning_rate, steps, w=0.0):
-    # ko: loss(w) = (w - 3)**2에서 경사 하강법. 기울기는 2 * (w - 3)
+    # ko: 손실 (w - 3)**2에서 경사 하강법, 기울기는 2 * (w - 3)
     # en: gradient descent on loss(w) = (w - 3)**2, whose gradient is 2 * (w - 3)
     path = [w]
     for _ in range(steps):
@@ -29,7 +29,7 @@ for lr in [0.9, 0.09, 0.009]:
     print(f"learning_rate={lr:<6} w: " + " -> ".join(f"{w:.2f}" for w in path)
           + f"   steps to |w - 3| < 0.01: {steps_to_reach(lr)}")
 
-too_big = descend(1.1, 5)  # ko: 너무 큰 보폭: 넘어갈 때마다 더 멀어집니다 # en: a step so large that every jump lands farther away
+too_big = descend(1.1, 5)  # ko: 너무 큰 보폭: 넘어갈 때마다 더 멀어짐 # en: a step so large that every jump lands farther away
 print("learning_rate=1.1    w: " + " -> ".join(f"{w:.2f}" for w in too_big) + "   (diverges)")
 # --8<-- [end:steps]
 assert np.all(np.diff(np.abs(too_big - 3)) > 0)  # claim: zz-too-big-diverges
@@ -42,7 +42,7 @@ assert np.all(side_big[1:] != side_big[:-1])  # claim: zz-overshoots-every-step
 assert np.all(side_mid == -1)  # claim: zz-one-side
 ratio = steps_small / steps_mid
 assert 8 < ratio < 12  # claim: zz-tenth-ten-times
-# ko: 지그재그 자체가 느린 것은 아닙니다: 0.9는 매번 넘어가면서도 조금 더 빨리 도착합니다
+# ko: 지그재그 자체가 느린 것은 아님: 0.9는 매번 넘어가면서도 조금 더 빨리 도착함
 # en: zig-zagging is not slower by itself here: 0.9 overshoots every time and still arrives a little sooner
 assert steps_big < steps_mid < steps_big + 10  # claim: zz-not-slower
 

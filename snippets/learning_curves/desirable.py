@@ -1,6 +1,5 @@
 """A desirable learning curve: steep drop, bend, gentle slope, validation close to training."""
 
-import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
 from dlnotes import dl_history_plot, save_figure
 
 import keras
@@ -10,7 +9,7 @@ from sklearn.model_selection import train_test_split
 from sklearn.preprocessing import StandardScaler
 
 x, y = load_breast_cancer(return_X_y=True)
-# ko: 이 사이트의 모든 페이지처럼 1 = 악성(scikit-learn은 악성을 0으로 씁니다)
+# ko: 이 사이트의 모든 페이지처럼 1 = 악성(scikit-learn은 악성을 0으로 씀)
 # en: as on every page of this site: 1 = malignant (scikit-learn codes malignant as 0)
 y = 1 - y
 x_train, x_val, y_train, y_val = train_test_split(x, y, test_size=0.3, random_state=0, stratify=y)
@@ -28,13 +27,13 @@ model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.003), loss="binary
 history = model.fit(x_train, y_train, epochs=30, batch_size=32,
                     validation_data=(x_val, y_val), verbose=0)
 
-fig = dl_history_plot(history)  # ko: 에포크별 loss와 val_loss # en: loss and val_loss per epoch
+fig = dl_history_plot(history)  # ko: 에포크별 손실과 val_loss # en: loss and val_loss per epoch
 # --8<-- [end:fit]
 fig.axes[0].set_title("Desirable: steep drop, bend, gentle slope")
 save_figure(
     fig,
     "curve-desirable",
-    alt_ko="바람직한 학습 곡선: 처음 몇 에포크 동안 loss가 급격히 줄다가 꺾인 뒤 완만해지고, val_loss가 loss 가까이 따라 내려간다",
+    alt_ko="바람직한 학습 곡선: 처음 몇 에포크 동안 학습 손실이 급격히 줄다가 꺾인 뒤 완만해지고, 검증 손실이 학습 손실 가까이 따라 내려간다",
     alt_en="Desirable learning curve: loss drops steeply in the first epochs, bends, then flattens; "
     "val_loss follows close to the training loss",
 )
@@ -48,14 +47,14 @@ print(f"drop: epochs 1-5 {drop_first:.3f}, epochs 21-30 {drop_last:.3f}")
 # --8<-- [end:numbers]
 gap_last = float(val_loss[-1] - loss[-1])
 climb_back = float(np.max(val_loss - np.minimum.accumulate(val_loss)))
-# ko: 급격한 하락: 5에포크 만에 손실의 절반 넘게 사라집니다
+# ko: 급격한 하락: 5에포크 만에 손실의 절반 넘게 사라짐
 # en: steep drop: more than half of the loss is gone after 5 epochs
 assert loss[4] < 0.5 * loss[0]  # claim: desirable-steep-drop
-# ko: 꺾임: 에포크당으로 보면 마지막 10에포크는 처음 4에포크의 10분의 1보다 느리게 좋아집니다
+# ko: 꺾임: 에포크당으로 보면 마지막 10에포크는 처음 4에포크의 10분의 1보다 느리게 좋아짐
 # en: the bend: per epoch, the last ten epochs improve less than a tenth as fast as the first four
 assert drop_last / 10 < 0.1 * drop_first / 4  # claim: desirable-bend
 assert 0 <= gap_last < 0.15  # claim: desirable-val-close-to-train
 assert val_loss[-1] < 0.35 * val_loss[0]  # claim: desirable-val-falls-too
-# ko: ... 그리고 다시 올라가지 않습니다: 어느 에포크에서도 그때까지의 최저값보다 0.01 넘게 높지 않습니다
+# ko: ... 그리고 다시 올라가지 않음: 어느 에포크에서도 그때까지의 최저값보다 0.01 넘게 높지 않음
 # en: ... and never climbs back up: at no epoch is it more than 0.01 above its lowest value so far
 assert climb_back < 0.01  # claim: desirable-never-turns-up

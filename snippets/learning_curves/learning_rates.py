@@ -1,6 +1,5 @@
 """A too-large learning rate zig-zags; a tenth of it is smooth but needs more epochs."""
 
-import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
 from dlnotes import dl_history_plot, save_figure
 
 import keras
@@ -67,15 +66,15 @@ for lr, h in histories.items():
 
 big, mid, small = (histories[lr].history for lr in [0.1, 0.01, 0.001])
 zigzag_big, zigzag_mid, zigzag_small = (zigzag(h["val_loss"]) for h in (big, mid, small))
-# ko: 0.1에서는 곡선이 정말로 오르내립니다 ... 0.01보다 훨씬 많이
+# ko: 0.1에서는 곡선이 정말로 오르내림 ... 0.01보다 훨씬 많이
 # en: at 0.1 the curve really goes up and down ... far more than at 0.01
 assert zigzag_big > 0.2 and zigzag_big > 5 * zigzag_mid  # claim: lr-large-zigzags
-# ko: 0.001과 0.01: 한 번도 0.01 넘게 올라가지 않습니다
+# ko: 0.001과 0.01: 한 번도 0.01 넘게 올라가지 않음
 # en: 0.001 and 0.01: never more than 0.01 up, added over all epochs
 assert zigzag_small < 0.01 and zigzag(small["loss"]) < 0.01 and zigzag_mid < 0.01  # claim: lr-small-smooth
 n_mid = epochs_to_reach(mid["loss"], target)
 n_small = epochs_to_reach(small["loss"], target) or 16  # ko: None: 15에포크 안에 못 도달 # en: None: not even within 15 epochs
 assert n_mid is not None and n_mid <= 5  # claim: lr-mid-fast
-# ko: 보폭이 10분의 1이면 훨씬 많은 에포크가 필요합니다
+# ko: 보폭이 10분의 1이면 훨씬 많은 에포크가 필요함
 # en: a tenth of the step size: many more epochs
 assert n_small >= 2 * n_mid and n_small >= n_mid + 5  # claim: lr-small-needs-more-epochs

@@ -1,13 +1,12 @@
 """Overfitting: val_loss bottoms out early and then rises while the training loss keeps falling."""
 
-import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
 from dlnotes import dl_history_plot, make_binary_53, save_figure
 
 import keras
 import numpy as np
 from sklearn.model_selection import train_test_split
 
-x, y = make_binary_53(n=400)  # ko: 53컬럼, 쓸모 있는 건 몇 개뿐, 학습용 200행 # en: 53 columns, only a few of them useful, 200 training rows
+x, y = make_binary_53(n=400)  # ko: 컬럼 53개 중 쓸모 있는 것은 몇 개뿐, 학습 데이터 200행 # en: 53 columns, only a few of them useful, 200 training rows
 x_train, x_val, y_train, y_val = train_test_split(x, y, test_size=0.5, random_state=0)
 
 # --8<-- [start:fit]
@@ -29,7 +28,7 @@ fig.axes[0].axvline(best + 1, color="gray", linestyle="--", linewidth=1)
 save_figure(
     fig,
     "curve-overfitting",
-    alt_ko="과적합 학습 곡선: loss는 0 가까이 계속 내려가지만 val_loss는 초반에 최저점을 찍은 뒤 계속 올라간다",
+    alt_ko="과적합 학습 곡선: 손실은 0 가까이 계속 내려가지만 val_loss는 초반에 최저점을 찍은 뒤 계속 올라간다",
     alt_en="Overfitting learning curve: the training loss keeps falling towards 0 while val_loss "
     "bottoms out early and then keeps rising",
 )
@@ -45,7 +44,7 @@ print(f"epoch 30: loss {last_loss:.3f}, val_loss {last_val_loss:.3f} (gap {last_
 rising_share = float(np.mean(np.diff(val_loss[best:]) > 0))
 gaps = val_loss - loss
 assert best_epoch <= 10  # claim: overfit-best-epoch-early
-# ko: 최저점 뒤 val_loss는 (거의) 매 에포크 올라가고, 마지막에는 최저값의 1.5배를 넘습니다
+# ko: 최저점 뒤 val_loss는 (거의) 매 에포크 올라가고, 마지막에는 최저값의 1.5배를 넘음
 # en: after its lowest point val_loss rises in (almost) every epoch and ends above 1.5 × its minimum
 assert last_val_loss > 1.5 * lowest_val_loss and rising_share >= 0.9  # claim: overfit-val-keeps-rising
 assert np.all(np.diff(loss) < 0) and last_loss < 0.5 * loss[best]  # claim: overfit-train-keeps-falling

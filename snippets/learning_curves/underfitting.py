@@ -1,6 +1,5 @@
 """Underfitting: the loss flattens at once at a high level, far above a capable model's."""
 
-import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
 from dlnotes import dl_history_plot, save_figure
 
 import keras
@@ -40,7 +39,7 @@ dl_history_plot(capable, ax=axes[1], title="Capable: one hidden ReLU layer")
 save_figure(
     fig,
     "curve-underfitting",
-    alt_ko="과소적합 학습 곡선(왼쪽): 은닉층이 없는 모델은 loss가 처음부터 약 0.69에 머문다. 오른쪽: 은닉층이 있는 모델은 loss가 0 가까이 내려간다",
+    alt_ko="과소적합 학습 곡선(왼쪽): 은닉층이 없는 모델은 손실이 처음부터 약 0.69에 머문다. 오른쪽: 은닉층이 있는 모델은 손실이 0 가까이 내려간다",
     alt_en="Underfitting (left): the model without a hidden layer stays at a loss of about 0.69 "
     "from the start; "
     "right: the model with a hidden layer brings the loss close to 0",
@@ -49,11 +48,11 @@ save_figure(
 under, good = np.array(too_simple.history["loss"]), np.array(capable.history["loss"])
 under_val = np.array(too_simple.history["val_loss"])
 under_last, good_last = float(under[-1]), float(good[-1])
-# ko: ln 2 근처에 머뭅니다: 찍기보다 나을 게 없습니다
+# ko: ln 2 근처에 머묾: 찍기보다 나을 게 없음
 # en: stuck near ln 2: no better than guessing
 assert abs(under_last - np.log(2)) < 0.06 and under_val[-1] > 0.6  # claim: underfit-stuck-near-ln2
 assert under_last > 0.9 * under[0]  # claim: underfit-hardly-improves
 assert good_last < 0.2 and under_last > 3 * good_last  # claim: underfit-far-above-capable
-# ko: 학습과 검증이 일치합니다: 둘 다 나쁩니다
+# ko: 학습과 검증이 일치함: 둘 다 나쁨
 # en: train and validation agree: both are bad
 assert abs(under_val[-1] - under_last) < 0.05  # claim: underfit-train-and-val-agree

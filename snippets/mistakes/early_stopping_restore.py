@@ -1,6 +1,5 @@
 """EarlyStopping without restore_best_weights keeps the last epoch's weights, not the best ones."""
 
-import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
 from dlnotes import make_binary_53
 
 import keras
@@ -16,7 +15,7 @@ x_train, x_val = scaler.transform(x_train), scaler.transform(x_val)
 # --8<-- [end:data]
 
 
-def train(restore):
+def train(restore, patience=5, epochs=100):
     keras.utils.set_random_seed(0)
     model = keras.Sequential([
         keras.Input(shape=(x.shape[1],)),
@@ -25,10 +24,11 @@ def train(restore):
         keras.layers.Dense(1, activation="sigmoid"),
     ])
     model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.003), loss="binary_crossentropy")
-    stop = keras.callbacks.EarlyStopping(monitor="val_loss", patience=5, restore_best_weights=restore)
-    history = model.fit(x_train, y_train, validation_data=(x_val, y_val), epochs=100, batch_size=32,
+    stop = keras.callbacks.EarlyStopping(monitor="val_loss", patience=patience, restore_best_weights=restore)
+    history = model.fit(x_train, y_train, validation_data=(x_val, y_val), epochs=epochs, batch_size=32,
                         callbacks=[stop], verbose=0)
     val_losses = history.history["val_loss"]
+    train.last = (stop.stopped_epoch, val_losses[-1])  # ko: 멈춘 에포크(0이면 끝까지), 마지막 val_loss # en: the epoch it stopped at (0: ran to the end), the last val_loss
     return len(val_losses), min(val_losses), model.evaluate(x_val, y_val, verbose=0)
 
 
@@ -45,3 +45,16 @@ print(f"restore_best_weights=True: best val_loss {best_val_loss_r:.3f}; "
       f"model keeps val_loss {final_val_loss_r:.3f}")
 # --8<-- [end:fix]
 assert epochs_run_r < 100 and np.isclose(final_val_loss_r, best_val_loss_r, atol=1e-4)  # claim: mistakes-restore-best-weights
+
+# --8<-- [start:no_stop]
+default_monitor = keras.callbacks.EarlyStopping().monitor  # ko: monitor를 주지 않으면 # en: when monitor is not given
+print(f"default monitor: {default_monitor}")
+epochs_short = epochs_run_r  # ko: 위와 같은 에포크 수, patience는 그보다 길게: 일찍 멈추지 않음 # en: the same epochs as above, a longer patience: no early stop
+_, best_val_loss_n, final_val_loss_n = train(restore=True, patience=epochs_short, epochs=epochs_short)
+stopped_epoch_n, last_val_loss_n = train.last
+print(f"{epochs_short} epochs, no early stop: last val_loss {last_val_loss_n:.3f}; best val_loss {best_val_loss_n:.3f}; "
+      f"model keeps val_loss {final_val_loss_n:.3f}")
+# --8<-- [end:no_stop]
+assert default_monitor == "val_loss"  # claim: early-stopping-default-monitor
+assert stopped_epoch_n == 0 and last_val_loss_n > best_val_loss_n + 0.01 \
+    and np.isclose(final_val_loss_n, best_val_loss_n, atol=1e-4)  # claim: early-stopping-restores-without-stopping

@@ -1,6 +1,6 @@
 """A learning rate ten times lower with the same epochs stops far from the minimum; it needs more epochs."""
 
-import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
+import dlnotes  # noqa: F401  # ko: 사이트 도우미 모듈: TensorFlow 로그를 끄고 어느 컴퓨터에서나 같은 결과 # en: the site's helper module: no TensorFlow log lines, the same results on every machine
 
 import keras
 import numpy as np
@@ -29,4 +29,4 @@ assert loss_low > 10 * loss_ref  # claim: mistakes-low-lr-same-epochs-underfits
 loss_low_long = final_loss(0.01, epochs=50)  # ko: 학습률이 1/10이면 에포크는 약 10배 # en: a tenth of the learning rate, about ten times the epochs
 print(f"lr 0.01, 50 epochs: loss {loss_low_long:.3f}")
 # --8<-- [end:fix]
-assert loss_low_long < 2 * loss_ref  # claim: mistakes-low-lr-needs-more-epochs
+assert abs(loss_low_long / loss_ref - 1) < 0.05  # claim: mistakes-low-lr-needs-more-epochs

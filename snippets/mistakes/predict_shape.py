@@ -1,6 +1,6 @@
 """predict returns shape (n, 1): compared with y of shape (n,), it broadcasts to (n, n) and the accuracy is wrong."""
 
-import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
+import dlnotes  # noqa: F401  # ko: 사이트 도우미 모듈: TensorFlow 로그를 끄고 어느 컴퓨터에서나 같은 결과 # en: the site's helper module: no TensorFlow log lines, the same results on every machine
 
 import keras
 from sklearn.datasets import load_breast_cancer

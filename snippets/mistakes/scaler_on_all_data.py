@@ -1,6 +1,6 @@
 """A scaler fitted on all the data has seen the test rows; fit it on the training rows only."""
 
-import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
+import dlnotes  # noqa: F401  # ko: 사이트 도우미 모듈: TensorFlow 로그를 끄고 어느 컴퓨터에서나 같은 결과 # en: the site's helper module: no TensorFlow log lines, the same results on every machine
 
 from sklearn.datasets import load_diabetes
 from sklearn.model_selection import train_test_split

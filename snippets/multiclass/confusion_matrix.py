@@ -1,6 +1,5 @@
 """A confusion matrix shows which classes are mixed up, which one accuracy number hides."""
 
-import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
 from dlnotes import save_figure
 
 import keras
@@ -39,7 +38,7 @@ assert np.isclose(np.trace(cm) / cm.sum(), acc)  # claim: confusion-accuracy-is-
 
 # --8<-- [start:mixups]
 off = cm.copy()
-np.fill_diagonal(off, 0)  # ko: 틀린 것만 남깁니다 # en: keep only the mistakes
+np.fill_diagonal(off, 0)  # ko: 틀린 것만 남김 # en: keep only the mistakes
 recall = np.diag(cm) / cm.sum(axis=1)  # ko: 실제 클래스별로 맞힌 비율 # en: per true class: the share predicted correctly
 true, predicted = np.unravel_index(off.argmax(), off.shape)
 mixup_count = int(off[true, predicted])
@@ -49,10 +48,10 @@ print(f"recall of class {true}: {recall[true]:.3f}   accuracy: {acc:.3f}")
 # --8<-- [end:mixups]
 true, predicted = int(true), int(predicted)
 recall_weakest = float(recall.min())
-# ko: 특정한 혼동 하나가 거듭 일어납니다
+# ko: 특정한 혼동 하나가 거듭 일어남
 # en: one particular mix-up happens again and again
 assert mixup_count >= 3  # claim: confusion-one-mixup-repeats
-# ko: 좋은 전체 숫자가 눈에 띄게 약한 클래스를 가립니다
+# ko: 좋은 전체 숫자가 눈에 띄게 약한 클래스를 가림
 # en: a good overall number hides a clearly weaker class
 assert acc > 0.9 and recall_weakest < acc - 0.03  # claim: confusion-accuracy-hides-weak-class
 

@@ -1,6 +1,6 @@
 """sparse_categorical_crossentropy (integer y) = categorical_crossentropy (one-hot y)."""
 
-import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
+import dlnotes  # noqa: F401  # ko: 사이트 도우미 모듈: TensorFlow 로그를 끄고 어느 컴퓨터에서나 같은 결과 # en: the site's helper module: no TensorFlow log lines, the same results on every machine
 
 import keras
 import numpy as np
@@ -26,7 +26,7 @@ print(f"mean of -log p[true class]                 : {by_hand:.4f}")
 # --8<-- [end:same]
 assert abs(sparse - categorical) < 1e-6 and abs(sparse - by_hand) < 1e-5  # claim: crossentropy-sparse-equals-categorical
 assert (y_onehot.argmax(axis=1) == y).all()  # claim: crossentropy-onehot-keeps-the-class
-rng = np.random.default_rng(0)  # ko: 이 네 행뿐 아니라 무작위 행 여러 개에서도 같습니다 # en: the same on many random rows, not just these four
+rng = np.random.default_rng(0)  # ko: 이 네 행뿐 아니라 무작위 행 여러 개에서도 같음 # en: the same on many random rows, not just these four
 labels = rng.integers(0, 5, size=200)
 p = rng.dirichlet(np.ones(5), size=200).astype("float32")
 assert np.isclose(float(keras.losses.SparseCategoricalCrossentropy()(labels, p)),  # claim: crossentropy-same-on-random-rows

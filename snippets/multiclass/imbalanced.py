@@ -1,6 +1,6 @@
 """Rare classes: high accuracy with low rare-class recall; class_weight raises that recall."""
 
-import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
+import dlnotes  # noqa: F401  # ko: 사이트 도우미 모듈: TensorFlow 로그를 끄고 어느 컴퓨터에서나 같은 결과 # en: the site's helper module: no TensorFlow log lines, the same results on every machine
 
 import keras
 import numpy as np
@@ -63,10 +63,10 @@ print("plain model, loss share before fit:", start_share.round(3))
 print("plain model, loss share after fit: ", end_share.round(3))
 # --8<-- [end:weights]
 plain, weighted = runs["plain"][0], runs["class_weight"][0]
-# ko: 학습 전에는 모든 행의 비용이 비슷해서 손실 몫이 행 비율을 따릅니다 ...
+# ko: 학습 전에는 모든 행의 비용이 비슷해서 손실 몫이 행 비율을 따름 ...
 # en: Untrained, every row costs about the same, so the loss shares follow the row shares ...
 assert np.abs(start_share - row_share).max() < 0.05  # claim: imbalanced-loss-share-follows-rows-at-start
-# ko: ... 학습 뒤에는 흔한 행이 싸져서, 드문 클래스(행의 10 %)가 손실의 대부분을 차지합니다
+# ko: ... 학습 뒤에는 흔한 행이 싸져서, 드문 클래스(행의 10 %)가 손실의 대부분을 차지함
 # en: ... after training the common rows are cheap: the rare classes (10 % of the rows) hold most of the loss
 assert row_share[1:].sum() < 0.12 and end_share[1:].sum() > 0.5  # claim: imbalanced-rare-classes-hold-most-loss
 acc_plain, acc_weighted = float(accuracy_score(y_val, plain)), float(accuracy_score(y_val, weighted))
@@ -93,7 +93,7 @@ assert np.isclose(macro_recall, recall_c.mean()) and np.isclose(macro_precision,
 class0_weight = float(support[0] / support.sum())
 assert np.isclose(weighted_recall, (support * recall_c).sum() / support.sum()) and class0_weight > 0.85  # claim: report-weighted-by-support
 assert np.isclose(weighted_precision, (support * precision_c).sum() / support.sum())  # claim: report-weighted-by-support-precision
-# ko: support × 재현율 = 그 클래스에서 맞힌 행 수이므로, 가중 평균 재현율은 정확도와 같습니다
+# ko: support × 재현율 = 그 클래스에서 맞힌 행 수이므로, 가중 평균 재현율은 정확도와 같음
 # en: support × recall = the rows of that class that were right, so the weighted recall equals the accuracy
 assert np.isclose(weighted_recall, acc_plain)  # claim: report-weighted-recall-is-accuracy
 assert macro_recall < weighted_recall - 0.15  # claim: report-macro-below-weighted
@@ -101,7 +101,7 @@ assert macro_recall < weighted_recall - 0.15  # claim: report-macro-below-weight
 # --8<-- [start:oversample]
 rng = np.random.default_rng(0)
 counts = np.bincount(y_train)
-# ko: 학습 세트에서만, 클래스마다 가장 많은 클래스의 행 수만큼 복원 추출합니다(검증 세트는 그대로)
+# ko: 학습 데이터에서만, 클래스마다 가장 많은 클래스의 행 수만큼 복원 추출함(검증 데이터는 그대로)
 # en: In the training set only, draw each class with replacement up to the largest class's count (validation untouched)
 rows = np.concatenate([rng.choice(np.flatnonzero(y_train == c), size=counts.max(), replace=True) for c in range(3)])
 x_over, y_over = x_train[rows], y_train[rows]
@@ -119,10 +119,10 @@ r_over = recall_score(y_val, over, average=None)
 p_plain, p_weighted, p_over = (precision_score(y_val, pred, average=None, zero_division=0)
                                for pred in (plain, weighted, over))
 acc_over = float(accuracy_score(y_val, over))
-# ko: 두 방법 모두 드문 클래스의 재현율을 올립니다
+# ko: 두 방법 모두 드문 클래스의 재현율을 올림
 # en: both methods raise the rare classes' recall
 assert (r_over[1:] > r_plain[1:] + 0.1).all() and (r_weighted[1:] > r_plain[1:] + 0.1).all()  # claim: oversample-raises-rare-recall
-# ko: 대가: 클래스 0의 행이 드문 클래스로 더 많이 예측되어, 드문 클래스의 정밀도와 클래스 0의 재현율이 내려갑니다
+# ko: 대가: 클래스 0의 행이 드문 클래스로 더 많이 예측되어, 드문 클래스의 정밀도와 클래스 0의 재현율이 내려감
 # en: the price: more class-0 rows are predicted as a rare class, so the rare precision and class 0's recall fall
 assert (p_over[1:] < p_plain[1:] - 0.1).all() and (p_weighted[1:] < p_plain[1:] - 0.1).all()  # claim: oversample-costs-rare-precision
 assert r_over[0] < r_plain[0] and acc_over < acc_plain  # claim: oversample-costs-class-0

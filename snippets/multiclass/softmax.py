@@ -1,6 +1,8 @@
-"""Softmax: rows sum to 1, adding a constant changes nothing, the argmax is kept."""
+"""Softmax: rows sum to 1, adding a constant changes nothing, the argmax is kept.
 
-import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
+The assert before the bar chart is saved checks the numbers its alt text quotes.
+"""
+
 from dlnotes import save_figure
 
 import keras
@@ -13,7 +15,7 @@ scores = np.array([[2.0, 1.0, -0.5],    # ko: 출력 노드 3개의 원래 출�
 
 
 def softmax(z):
-    e = np.exp(z - z.max(axis=1, keepdims=True))  # ko: 최댓값을 빼서 오버플로를 막습니다 # en: subtracting the max avoids overflow
+    e = np.exp(z - z.max(axis=1, keepdims=True))  # ko: 최댓값을 빼서 오버플로를 막음 # en: subtracting the max avoids overflow
     return e / e.sum(axis=1, keepdims=True)
 
 
@@ -26,22 +28,22 @@ assert np.allclose(proba.sum(axis=1), 1)  # claim: softmax-rows-sum-to-1
 assert np.allclose(proba, keras.activations.softmax(scores).numpy(), atol=1e-6)  # claim: softmax-same-as-keras
 
 # --8<-- [start:properties]
-shifted = softmax(scores + 100)  # ko: 모든 점수에 같은 상수를 더합니다 # en: add the same constant to every score
+shifted = softmax(scores + 100)  # ko: 모든 점수에 같은 상수를 더함 # en: add the same constant to every score
 print("softmax(scores + 100) == softmax(scores):", np.allclose(shifted, proba))
 print("argmax of scores:", scores.argmax(axis=1), "  argmax of softmax:", proba.argmax(axis=1))
-doubled = softmax(scores * 2)  # ko: 순위는 같고 점수 사이 간격만 커집니다 # en: the same ranking, only larger gaps between the scores
+doubled = softmax(scores * 2)  # ko: 순위는 같고 점수 사이 간격만 커짐 # en: the same ranking, only larger gaps between the scores
 print("scores x 2: same argmax:", (doubled.argmax(axis=1) == proba.argmax(axis=1)).all(),
       "| max probability", proba.max(axis=1).round(3), "->", doubled.max(axis=1).round(3))
 # --8<-- [end:properties]
 assert (doubled.argmax(axis=1) == proba.argmax(axis=1)).all()  # claim: softmax-doubling-keeps-argmax
-# ko: 예측은 같고 확률은 더 "확신"합니다
+# ko: 예측은 같고 확률은 더 "확신"함
 # en: same prediction, "surer" probabilities
 assert (doubled.max(axis=1) > proba.max(axis=1) + 0.05).all()  # claim: softmax-doubling-sharpens
 assert np.allclose(shifted, proba)  # claim: softmax-shift-changes-nothing
 assert (scores.argmax(axis=1) == proba.argmax(axis=1)).all()  # claim: softmax-keeps-argmax
 rng = np.random.default_rng(0)
 many = rng.normal(0, 3, size=(1000, 10))
-# ko: softmax는 1등을 바꾸지 않고, 행마다 어떤 상수를 더해도 같습니다
+# ko: softmax는 1등을 바꾸지 않고, 행마다 어떤 상수를 더해도 같음
 # en: softmax never changes the winner, and any per-row constant changes nothing
 assert (softmax(many).argmax(axis=1) == many.argmax(axis=1)).all()  # claim: softmax-never-changes-winner
 assert np.allclose(softmax(many + rng.normal(size=(1000, 1))), softmax(many))  # claim: softmax-any-row-constant
@@ -56,8 +58,6 @@ for i, p in enumerate(proba[0]):
     ax2.text(i, p + 0.02, f"{p:.2f}", ha="center")
 ax2.set_ylim(0, 1)
 ax2.set_title("softmax: probabilities, sum = 1")
-# ko: 대체 텍스트에 쓴 숫자
-# en: the numbers in the alt text
 assert np.allclose(proba[0].round(2), [0.69, 0.25, 0.06])
 save_figure(
     fig,

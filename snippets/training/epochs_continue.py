@@ -1,6 +1,6 @@
 """Epochs continue from the previous weights, and fit makes epochs × ceil(n / batch_size) updates."""
 
-import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
+import dlnotes  # noqa: F401  # ko: 사이트 도우미 모듈: TensorFlow 로그를 끄고 어느 컴퓨터에서나 같은 결과 # en: the site's helper module: no TensorFlow log lines, the same results on every machine
 
 import math
 
@@ -22,15 +22,14 @@ updates = int(model.optimizer.iterations)
 print(f"n={n}, batch_size={batch_size}, epochs={epochs}")
 print(f"updates = {updates} = {epochs} x ceil({n}/{batch_size}) = {epochs} x {math.ceil(n / batch_size)}")
 
-# ko: validation_split을 주면 검증용을 떼어 내고 남은 행만 배치로 나눕니다
+# ko: validation_split을 주면 검증 데이터를 떼어 내고 남은 행만 배치로 나눔
 # en: With validation_split, only the rows left for training are split into batches
 split = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(1)])
 split.compile(optimizer=keras.optimizers.SGD(learning_rate=0.05), loss="mse")
 split.fit(x, y, epochs=epochs, batch_size=batch_size, validation_split=0.2, verbose=0)
-n_train = n - int(n * 0.2)  # ko: 학습용 400행, 검증용 100행 # en: 400 rows for training, 100 for validation
+n_train = math.floor(n * (1 - 0.2))  # ko: 학습 데이터 400행, 검증 데이터 100행 # en: 400 rows for training, 100 for validation
 split_updates = int(split.optimizer.iterations)
-print(f"validation_split=0.2: updates = {split_updates} = "
-      f"{epochs} x ceil({n_train}/{batch_size}) = {epochs} x {math.ceil(n_train / batch_size)}")
+print(f"validation_split=0.2: updates = {split_updates} = {epochs} x {split_updates // epochs} per epoch")
 # --8<-- [end:count]
 assert updates == epochs * math.ceil(n / batch_size) == 24  # claim: epochs-updates-count
 assert split_updates == epochs * math.ceil(n_train / batch_size) == 21  # claim: epochs-validation-split-steps
@@ -50,7 +49,7 @@ print(f"new random model: loss {fresh_loss:.4f}")
 # --8<-- [end:continue]
 # ko: 가중치를 이어받았으므로(무작위로 다시 뽑지 않았으므로) 손실이 계속 내려가고,
 # en: The weights were carried over (not re-drawn at random), so the loss keeps falling
-# ko: 새로 만든 무작위 모델의 손실보다 훨씬 낮게 머뭅니다
+# ko: 새로 만든 무작위 모델의 손실보다 훨씬 낮게 머묾
 # en: and stays far below that of a fresh random model
 assert losses[0] > losses[1] > losses[2]  # claim: epochs-loss-keeps-falling
 assert losses[0] < fresh_loss / 5  # claim: epochs-far-below-fresh-model

@@ -3,7 +3,6 @@
 The numbers in the figure come from a real fit: the optimizer made exactly epochs × batches-per-epoch updates.
 """
 
-import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
 from dlnotes import save_figure
 
 import math

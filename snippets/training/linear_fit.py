@@ -1,6 +1,6 @@
 """A model is a formula fitted to data: Dense(1) on y = 3x + 2 + noise finds w ≈ 3, b ≈ 2."""
 
-import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
+import dlnotes  # noqa: F401  # ko: 사이트 도우미 모듈: TensorFlow 로그를 끄고 어느 컴퓨터에서나 같은 결과 # en: the site's helper module: no TensorFlow log lines, the same results on every machine
 
 import keras
 import numpy as np
@@ -27,6 +27,6 @@ first_loss, last_loss = history.history["loss"][0], history.history["loss"][-1]
 noise_variance = 0.1 ** 2
 assert b_start[0] == 0.0 and w_start[0, 0] != 0.0  # claim: linear-fit-bias-starts-at-zero
 assert abs(w_fit - 3) < 0.1 and abs(b_fit - 2) < 0.1  # claim: linear-fit-finds-w-and-b
-# ko: 손실은 잡음의 분산(0.01) 근처에서 멈춥니다
+# ko: 손실은 잡음의 분산(0.01) 근처에서 멈춤
 # en: the loss stops near the noise variance, 0.01
 assert 0.5 * noise_variance < last_loss < 2 * noise_variance  # claim: linear-fit-loss-at-noise

@@ -4,7 +4,6 @@ Every line in the figure is one weight or one bias, so the lines counted in the 
 count_params() for the same model.
 """
 
-import dlnotes  # noqa: F401  # ko: 먼저: 조용하고 재현 가능한 TensorFlow # en: first: quiet, reproducible TensorFlow
 from dlnotes import save_figure
 
 import keras

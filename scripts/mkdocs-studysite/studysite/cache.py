@@ -174,6 +174,18 @@ def _snippet_environment(project) -> str:
                                     f"capture {settings.capture_open_figures} dark {settings.dark_figures}"))
 
 
+def labels_key(project) -> str:
+    """The figure label tables (``figure_labels``): a second key, of the results that drew a figure only
+    (a snippet that draws none does not run again when a label changes)."""
+    files = project.figure_label_files()
+    if not files:
+        return ""  # none: a result kept from before the option existed still counts
+    digest = hashlib.sha256()
+    for lang, path in files:
+        digest.update(lang.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
 def cache_key(project, rel: str) -> str:
     digest = hashlib.sha256(_snippet_environment(project).encode())
     for path in inputs_of(project.snippets, rel):

@@ -32,6 +32,7 @@ class Capture:
     blocks: list = field(default_factory=list)  # the cell's output: text and table blocks
     figures: list = field(default_factory=list)  # the cell's figures
     names: set = field(default_factory=set)  # every figure name of the snippet so far (shared by its cells)
+    labels: dict = field(default_factory=dict)  # language -> figure_text.Table: the figure re-labelled for it
 
 
 _current: Capture | None = None
@@ -54,11 +55,15 @@ def alt(fig, text: str | None = None, **by_language: str):
     return fig
 
 
-def save_figure(fig, name: str, *, alt: dict[str, str] | str | None = None, fallback_dir: Path | str = "figures"
-                ) -> Path:
+def save_figure(fig, name: str, *, alt: dict[str, str] | str | None = None, fallback_dir: Path | str = "figures",
+                labels: dict[str, dict[str, str]] | None = None) -> Path:
     """Save ``fig`` as SVG (and its dark variant when the site asks for one), record it for the page,
     and close it. Outside a run it goes to ``fallback_dir`` and says where. ``alt`` is one text or
-    one per language (``{"en": ..., "ko": ...}``); without it, the one given by ``capture.alt``."""
+    one per language (``{"en": ..., "ko": ...}``); without it, the one given by ``capture.alt``.
+    ``labels`` adds this figure's own translations to the site's label tables (``figure_labels``):
+    ``{"fr": {"Heights": "Tailles"}}``."""
+    if labels is not None:
+        fig._studysite_labels = labels
     if not _NAME.match(name):
         raise ValueError(f"figure name {name!r}: use lowercase letters, digits, '-' and '_'")
     texts = _alt_of(fig, alt)
@@ -81,12 +86,17 @@ def _save(fig, name: str, texts: dict, number: int | None = None, fallback_dir: 
     record = {"name": name, "file": path.name, "alt": texts}
     if number is not None:
         record["number"] = number  # no alt text given: the page says "Figure <number>" in its language
+    tables = _tables_for(fig, capture)
+    if tables:
+        record["languages"] = _language_variants(fig, fig_dir, name, tables, record, "")
     if capture is None or capture.dark:
         from .dark import darken
 
         darken(fig)
         fig.savefig(dark, format="svg", metadata={"Date": None}, bbox_inches="tight")
         record["dark"] = dark.name
+        if tables:
+            _language_variants(fig, fig_dir, name, tables, record, ".dark")
     plt.close(fig)
     if capture is not None:
         capture.names.add(name)
@@ -94,6 +104,38 @@ def _save(fig, name: str, texts: dict, number: int | None = None, fallback_dir: 
     else:
         print(f"[figure saved: {path}" + (f" and {dark.name}]" if "dark" in record else "]"))
     return path
+
+
+def _tables_for(fig, capture: Capture | None) -> dict:
+    """The site's label tables (none outside a run), with the figure's own ``labels=`` over them."""
+    if capture is None or not capture.labels:
+        return {}
+    own = getattr(fig, "_studysite_labels", None) or {}
+    return {lang: table.merged(own.get(lang)) for lang, table in capture.labels.items()}
+
+
+def _language_variants(fig, fig_dir: Path, name: str, tables: dict, record: dict, suffix: str) -> dict:
+    """Save the figure once per language that has words of its own (``name.<lang><suffix>.svg``), from
+    the same drawing; record what each text became and which have no translation."""
+    from .figure_text import relabel
+
+    variants = record.get("languages", {})
+    for lang, table in tables.items():
+        put_back, texts = relabel(fig, table)
+        try:
+            changed = any(shown != drawn for drawn, shown, _ in texts)
+            if not suffix:
+                variants[lang] = {"texts": [[drawn, shown] for drawn, shown, _ in texts],
+                                  "untranslated": [drawn for drawn, _, known in texts if not known]}
+                if "" in record["alt"] and lang not in record["alt"]:  # alt text from the title: translated too
+                    record["alt"] = {**record["alt"], lang: table.translate(record["alt"][""])[0]}
+            if changed:
+                file = fig_dir / f"{name}.{lang}{suffix}.svg"
+                fig.savefig(file, format="svg", metadata={"Date": None}, bbox_inches="tight")
+                variants[lang]["dark" if suffix else "file"] = file.name
+        finally:
+            put_back()
+    return variants
 
 
 def open_figures() -> list[int]:
@@ -140,3 +182,20 @@ def alt_text(figure: dict, lang: str, figure_text: str = "Figure {number}") -> s
     texts = figure.get("alt") or {}
     found = texts.get(lang) or texts.get("") or next(iter(texts.values()), "")
     return found or figure_text.format(number=figure.get("number", ""))
+
+
+def in_language(figure: dict, lang: str) -> dict:
+    """A recorded figure as a page in ``lang`` shows it: its files re-labelled for that language, when
+    it has them (``figure_labels``), else as drawn."""
+    variant = (figure.get("languages") or {}).get(lang) or {}
+    if "file" not in variant:
+        return figure
+    return {**figure, "file": variant["file"], **({"dark": variant["dark"]} if "dark" in variant else {})}
+
+
+def files_of(figure: dict) -> list[str]:
+    """Every file a recorded figure has: as drawn, dark, and each language's."""
+    names = [figure["file"], figure.get("dark")]
+    for variant in (figure.get("languages") or {}).values():
+        names += [variant.get("file"), variant.get("dark")]
+    return [name for name in names if name]

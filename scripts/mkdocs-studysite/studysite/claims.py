@@ -11,7 +11,10 @@ In a page, a sentence cites it, like a footnote, and quotes values the snippet c
 
 A value is any top-level number of the snippet (or an item of a short list or dict of
 numbers: ``name[0]``, ``name[key]``), recorded when it ran. ``{value name}`` without the
-snippet's name looks in the snippets the page embeds. A marker that names nothing, or
+snippet's name looks in the snippets the page embeds. ``{value name:spec|word}`` carries the
+word that follows the value where its form depends on how the value is read (a particle, in
+languages that have them): the page language's rules in ``locales/<lang>.py`` choose the form,
+and a page of such a language may not write that word outside the marker. A marker that names nothing, or
 anything that starts like a marker and does not parse, fails the build with its page and line.
 """
 
@@ -25,12 +28,16 @@ import numbers
 import re
 import tokenize
 
+from . import typos
+
 CLAIM_ID = r"[a-z0-9][a-z0-9-]*"
 _CLAIM_COMMENT = re.compile(r"^#\s*claim:\s*(?P<ids>.*)$")
-STARTS_LIKE_A_MARKER = re.compile(r"\{\s*(?:claim|value)", re.I)
+# ``{claim`` / ``{value`` and near misses (``{clam``, ``{Value``): each must parse, or it is an error.
+STARTS_LIKE_A_MARKER = re.compile(r"\{\s*(?P<word>[A-Za-z]+)")
 MARKER = re.compile(
     r"\{claim (?P<claims>" + CLAIM_ID + r"(?:, ?" + CLAIM_ID + r")*)\}"
-    r"|\{value (?P<ref>(?:[A-Za-z_]\w*\.)?[A-Za-z_]\w*(?:\[[\w.-]+\])?)(?::(?P<spec>[^{}\n]*))?\}"
+    r"|\{value (?P<ref>(?:[A-Za-z_]\w*\.)?[A-Za-z_]\w*(?:\[[\w.-]+\])?)(?::(?P<spec>[^{}|\n]*))?"
+    r"(?:\|(?P<word>[^{}|\s]+))?\}"
 )
 MAX_ITEMS = 50  # a list or dict longer than this is data, not a value prose quotes
 
@@ -176,6 +183,8 @@ def find_markers(markdown: str):
     that starts like one and does not parse."""
     found = []
     for start in STARTS_LIKE_A_MARKER.finditer(markdown):
+        if not (typos.near(start["word"], "claim") or typos.near(start["word"], "value")):
+            continue
         line = markdown.count("\n", 0, start.start()) + 1
         match = MARKER.match(markdown, start.start())
         if match is None:
@@ -187,10 +196,40 @@ def find_markers(markdown: str):
 
 
 def claim_html(claim: str, proof: dict, rel: str, href: str, lang_text, folder: str = "snippets") -> str:
-    where = lang_text("claim_where").format(file=f"{folder}/{rel}", line=proof["line"])
-    tip = f"{lang_text('claim_checked')} {proof['code']} ({where})"
-    return (f'<a class="claim" href="{html.escape(href, quote=True)}" title="{html.escape(tip, quote=True)}" '
-            f'aria-label="{html.escape(tip, quote=True)}" data-claim="{claim}">✓</a>')
+    """One claim's check mark (a group of one: ``claims_html``)."""
+    return claims_html([(claim, proof, rel, href)], lang_text, folder)
+
+
+def claims_html(cited: list[tuple[str, dict, str, str]], lang_text, folder: str = "snippets", *,
+                example_title=None, number: int = 0) -> str:
+    """The check mark of a sentence: one button (with a count when it cites several claims) that
+    opens, in place, what was checked in the page's language, each assert beneath and a link to its
+    line. ``cited`` holds (claim, its proof, its snippet, the URL of the snippet's line);
+    ``example_title(rel)`` names an example as readers know it. ``assets/studysite.js`` opens it
+    on a tap, a click or Enter, and Escape closes it; without script the button shows nothing more."""
+    box = f"claim-{number}-{cited[0][0]}"
+    count = len(cited)
+    titles = list(dict.fromkeys((example_title or (lambda rel: f"{folder}/{rel}"))(rel) for _, _, rel, _ in cited))
+    label = lang_text("claim_label") if count == 1 else lang_text("claim_label_many").format(count=count)
+    intro = lang_text("claim_intro").format(example=", ".join(titles))
+    items = []
+    for claim, proof, rel, href in cited:
+        where = html.escape(lang_text("claim_where").format(file=f"{folder}/{rel}", line=proof["line"]))
+        link = f'<a href="{html.escape(href, quote=True)}">{where}</a>' if href else where
+        items.append(f'<span class="claim-check" data-claim="{claim}">'
+                     f'<code class="claim-assert">{html.escape(proof["code"])}</code>'
+                     f'<span class="claim-where">{link}</span></span>')
+    shown = "✓" + (f'<span class="claim-count">{count}</span>' if count > 1 else "")
+    # data-search-exclude: Material's search indexes the sentence, not the details (the attribute leaves the
+    # page). Its parser matches a closing tag by name only, so the group is the one element of its kind here.
+    return (f'<small class="claim-group" data-search-exclude="true">'
+            f'<button type="button" class="claim" aria-expanded="false" '
+            f'aria-controls="{box}" aria-label="{html.escape(label, quote=True)}" '
+            f'data-claims="{" ".join(c for c, *_ in cited)}">{shown}</button>'
+            f'<span class="claim-details" id="{box}" role="note" hidden>'
+            f'<span class="claim-intro">{html.escape(intro)}</span>'
+            f'<span class="claim-asserts-label">{html.escape(lang_text("claim_asserts"))}</span>'
+            f'{"".join(items)}</span></small>')
 
 
 SENTENCE_END = re.compile(r"[.!?](?:\s*\{claim [^}]*\})*(?=\s|$)")

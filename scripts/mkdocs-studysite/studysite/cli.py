@@ -33,7 +33,11 @@ def _run(args, project: Project) -> int:
         for rel in rels:
             print(f"{'cached' if rel in done and done[rel].ok else 'stale':>6}  {rel}")
         return 0
-    outcomes = runner.run(project, rels, force=args.force, jobs=args.jobs)
+    try:
+        outcomes = runner.run(project, rels, force=args.force, jobs=args.jobs)
+    except runner.OutputsError as error:
+        print(f"studysite: {error}", file=sys.stderr)
+        return 2
     print(runner.summary_table(outcomes))
     failed = [o for o in outcomes if not o.ok]
     for outcome in failed:
@@ -83,10 +87,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         project = Project.find()
+        project.figure_label_files()
     except ProjectError as error:
         print(f"studysite: {error}", file=sys.stderr)
         return 2
-    return args.handler(args, project)
+    try:
+        return args.handler(args, project)
+    except KeyboardInterrupt:
+        print("studysite: stopped; nothing half-made is kept, the next run goes on from here", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

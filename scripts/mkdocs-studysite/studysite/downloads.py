@@ -41,6 +41,14 @@ def default_preamble(source: str, seed: int, seed_comment: str) -> str:
 
 def cells(project, rel: str, lang: str) -> list[str]:
     """The code cells of the download: the set-up the runner does, then the snippet's cells."""
+    try:
+        return _cells(project, rel, lang)
+    except inline.InlineError as error:
+        raise inline.InlineError(f"{project.settings.snippets_dir}/{rel}: its download cannot be made: "
+                                 f"{error}") from None
+
+
+def _cells(project, rel: str, lang: str) -> list[str]:
     settings = project.settings
     source = (project.snippets / rel).read_text(encoding="utf-8")
     path = f"{settings.snippets_dir}/{rel}"
@@ -98,3 +106,42 @@ def notebook(project, rel: str, lang: str) -> str:
     for number, cell in enumerate(book.cells):
         cell.id = f"cell-{number}"  # stable ids: the same file from build to build
     return json.dumps(nbformat.from_dict(book), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+SOURCE_VIEW_CSS = """body{margin:0;font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;
+background:#fff;color:#1f2328}
+header{padding:.6em 1em;font-family:system-ui,sans-serif;border-bottom:1px solid #d0d7de}
+pre{margin:0;padding:.5em 0;white-space:pre-wrap;overflow-wrap:anywhere}
+.src{counter-reset:line}.src>span{display:block;padding-left:5.5em;text-indent:-4.5em;counter-increment:line}
+.src>span::before{content:counter(line);display:inline-block;width:3.5em;margin-right:1em;text-align:right;
+color:#6e7781;text-indent:0;user-select:none}
+.src>span:target{background:#fff8c5;outline:1px solid #d4a72c}
+.c1,.c,.cm{color:#6e7781}.k,.kn,.ow{color:#cf222e}.s,.s1,.s2,.sd{color:#0a3069}.mi,.mf{color:#0550ae}.nf,.nb{color:#8250df}
+@media (prefers-color-scheme:dark){body{background:#0d1117;color:#e6edf3}header{border-color:#30363d}
+.src>span:target{background:#3d2e00}.c1,.c,.cm{color:#8b949e}.k,.kn,.ow{color:#ff7b72}.s,.s1,.s2,.sd{color:#a5d6ff}
+.mi,.mf{color:#79c0ff}.nf,.nb{color:#d2a8ff}}"""
+
+
+def source_view(project, rel: str, lang: str) -> str:
+    """The snippet's file as a page (UTF-8, declared): every line numbered and addressable (``#L-12``),
+    so a check mark links to the line of its assert and the reader's browser shows the text as written,
+    not as a raw ``.py`` that a plain server sends without a charset."""
+    import html
+
+    source = (project.snippets / rel).read_text(encoding="utf-8")
+    try:
+        from pygments import highlight
+        from pygments.formatters import HtmlFormatter
+        from pygments.lexers import PythonLexer
+
+        code = highlight(source, PythonLexer(), HtmlFormatter(linespans="L", nowrap=False))
+        code = code[code.index("<pre>") + 5:code.rindex("</pre>")].removeprefix("<span></span>")
+    except ImportError:  # pragma: no cover - Pygments comes with Material for MkDocs
+        code = "".join(f'<span id="L-{n}">{html.escape(line)}</span>'
+                       for n, line in enumerate(source.splitlines(keepends=True), start=1))
+    path = html.escape(f"{project.settings.snippets_dir}/{rel}")
+    return (f'<!doctype html>\n<html lang="{html.escape(lang)}"><head><meta charset="utf-8">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">'
+            f"<title>{path}</title><style>{SOURCE_VIEW_CSS}</style></head>"
+            f"<body><header><strong>{path}</strong></header><pre class=\"src\">{code}</pre>"
+            "</body></html>\n")

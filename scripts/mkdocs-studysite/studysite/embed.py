@@ -17,9 +17,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from . import bilingual, capture, claims, sections
+from . import bilingual, capture, claims, sections, typos
 
-STARTS_LIKE_AN_EMBED = re.compile(r"^[ \t]*!snippet\b", re.I | re.M)
+# Anything that starts like an embed: ``!snippet`` or a near miss (``!snipet``, ``!Snippets``), also after
+# a list or quote marker or an indent of other spaces (a no-break space). Each must parse, or it is an error.
+STARTS_LIKE_AN_EMBED = re.compile(r"^[^\S\n]*(?:[-*+>][^\S\n]*)?!(?P<word>[A-Za-z]+)", re.M)
 EMBED = re.compile(r"^(?P<indent>[ \t]*)!snippet[ \t]+(?P<target>\S+)(?P<options>(?:[ \t]+\S+)*)[ \t]*$")
 PATH = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_./-]*\.py$")
 SECTION = re.compile(r"^[A-Za-z0-9_-]+$")
@@ -96,6 +98,8 @@ def find_embeds(markdown: str, page: str = "<page>") -> list[Embed]:
     """Every ``!snippet`` line of a page; raises EmbedError at the first one that does not parse."""
     embeds = []
     for match in STARTS_LIKE_AN_EMBED.finditer(markdown):
+        if not typos.near(match["word"], "snippet"):
+            continue
         start = match.start()
         end = markdown.find("\n", start)
         end = len(markdown) if end < 0 else end
@@ -120,6 +124,9 @@ def output_html(blocks: list[dict], ui: dict, rel: str) -> str:
     for block in blocks:
         if block["type"] == "text" and block["text"].strip():
             body.append(f"<pre><code>{_one_line(html.escape(block['text'].rstrip()))}</code></pre>")
+            if block.get("cut_from"):  # terminal.cut: too long for a page
+                note = ui["output_cut"].format(shown=f"{len(block['text']):,}", total=f"{block['cut_from']:,}")
+                body.append(f'<p class="snippet-output__cut">{html.escape(note)}</p>')
         elif block["type"] == "table":
             body.append(f'<div class="snippet-table">{_one_line(block["html"])}</div>')
     if not body:
@@ -133,13 +140,24 @@ def failure_note(ui: dict, message: str, *, never_ran: bool) -> str:
     """In ``mkdocs serve`` only: the error on the page itself (a failed build would hang the request)."""
     headline = ui["snippet_never_ran" if never_ran else "snippet_failed"]
     return (f'<div class="admonition failure"><p class="admonition-title">{html.escape(headline)}</p>'
-            f"<pre><code>{_one_line(html.escape(message))}</code></pre></div>")
+            f"<pre><code>{_inert(_one_line(html.escape(message)))}</code></pre></div>")
+
+
+def _inert(text: str) -> str:
+    """A message quoting a page's marker (``{value x}``) must not be read as a marker again."""
+    return text.replace("{", "&#123;").replace("}", "&#125;")
 
 
 def pending_note(ui: dict, done: int, total: int) -> str:
     """In a fresh clone's first ``mkdocs serve`` only (``first_runs``): an example not run yet."""
     text = ui["still_running"].format(done=done, total=total)
     return f'<div class="admonition info still-running"><p>{html.escape(text)}</p></div>'
+
+
+def failed_value_mark(ui: dict, message: str) -> str:
+    """In ``mkdocs serve`` only: a ``{value}`` shown from its snippet's last good run, which failed since."""
+    tip = _inert(html.escape(f"{ui['value_from_failed_run']} {message}", quote=True))
+    return f'<span class="claim-failed" role="img" title="{tip}" aria-label="{tip}">⚠</span>'
 
 
 def pending_mark(ui: dict, shown: str = "⏳") -> str:
@@ -177,8 +195,8 @@ def figure_html(figure: dict, lang: str, src: str, figure_text: str = "Figure {n
 
 
 def render(embed: Embed, result: dict, cells: list, lang: str, figure_src, where: str, *,
-           languages: tuple[str, ...] = (), ui: dict | None = None, folder: str = "snippets"
-           ) -> tuple[str, list[str]]:
+           languages: tuple[str, ...] = (), ui: dict | None = None, folder: str = "snippets",
+           heading: str | None = None) -> tuple[str, list[str]]:
     """The Markdown for one embed, and the output boxes it shows (for the repeated-output check).
 
     A section embed shows that section's code with its own output and figures; a whole-file
@@ -194,6 +212,7 @@ def render(embed: Embed, result: dict, cells: list, lang: str, figure_src, where
     def figures_shown(figures) -> list[str]:
         out = []
         for figure in figures:
+            figure = capture.in_language(figure, lang)  # its variant with the page's words, if it has one
             src = figure_src(figure)
             if src is None:
                 raise RenderError(f"{where}: its figure '{figure['name']}' is missing from the outputs")
@@ -207,7 +226,13 @@ def render(embed: Embed, result: dict, cells: list, lang: str, figure_src, where
         return _indented(embed, figures_shown(figures)), []
     recorded = {(cell["section"], tuple(cell["lines"])): cell for cell in result["cells"]}
     by_section = {cell["section"]: cell for cell in result["cells"] if cell["section"]}
-    title = f"{folder}/{embed.path}"
+    # Code outside sections is matched by its lines; if the file changed since its last good run (a failed
+    # run in `mkdocs serve`) and has as many such cells as then, each is matched by its place instead.
+    unsectioned_now = [cell for cell in cells if not cell.section]
+    unsectioned_then = [cell for cell in result["cells"] if not cell["section"]]
+    if len(unsectioned_now) == len(unsectioned_then):
+        recorded.update({(None, (now.first, now.last)): then for now, then in zip(unsectioned_now, unsectioned_then)})
+    title = (heading or f"{folder}/{embed.path}").replace('"', "'")  # the code block's header (heading_of)
     parts, boxes = [], []
     for index, cell in enumerate(cells):
         if embed.section and cell.section != embed.section:
@@ -224,6 +249,25 @@ def render(embed: Embed, result: dict, cells: list, lang: str, figure_src, where
         if "figures" in embed.show:
             parts += figures_shown(ran["figures"])
     return _indented(embed, parts), boxes
+
+
+def heading_of(rel: str, title: str | None, ui: dict, folder: str = "snippets") -> str:
+    """What a code block of the example is headed with: "Example: <its title>" in the page's language,
+    or its path where the course gives it no title. The path stays on the header for contributors
+    (``mark_headings``)."""
+    return ui["example_heading"].format(title=title) if title else f"{folder}/{rel}"
+
+
+def mark_headings(page_html: str, headings: dict[str, str]) -> str:
+    """Each code block header that names an example (``{heading: path}``) carries the snippet's path:
+    ``data-snippet`` for tools and tests, and a tooltip for a contributor who hovers it."""
+    def mark(match: re.Match) -> str:
+        path = headings.get(html.unescape(match[1]))
+        if path is None:
+            return match[0]
+        quoted = html.escape(path, quote=True)
+        return f'<span class="filename" data-snippet="{quoted}" title="{quoted}">{match[1]}</span>'
+    return re.sub(r'<span class="filename">([^<]*)</span>', mark, page_html)
 
 
 def _indented(embed: Embed, parts: list[str]) -> str:

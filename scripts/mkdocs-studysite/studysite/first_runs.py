@@ -22,7 +22,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from . import labs
+from . import labs, stopping
 from .outcome import Outcome
 from .project import Project
 
@@ -76,15 +76,23 @@ class FirstRuns:
                 for thread in threads:
                     thread.join()
         finally:
-            failed = sum(not o.ok for o in self.outcomes)  # reported by the rebuild, which runs them again
-            log.info("studysite: the first runs took %.0f s (%d ran, %d failed); rebuilding the site",
-                     time.monotonic() - start, sum(o.status == "ran" for o in self.outcomes), failed)
+            self._end(start)
+
+    def _end(self, start: float) -> None:
+        if stopping.stopped():  # the server is shutting down: nothing to report, nothing to rebuild
             self.finished.set()
-            self.rebuild()
+            return
+        failed = sum(not o.ok for o in self.outcomes)  # reported by the rebuild, which runs them again
+        log.info("studysite: the first runs took %.0f s (%d ran, %d failed); rebuilding the site",
+                 time.monotonic() - start, sum(o.status == "ran" for o in self.outcomes), failed)
+        self.finished.set()
+        self.rebuild()
 
     def _job(self, name: str, job: Callable[[], list[Outcome]]) -> None:
         try:
             self.outcomes += job()
+        except stopping.Cancelled:
+            return  # the server is shutting down: the next serve runs what is left, and blames nothing
         except Exception as error:  # noqa: BLE001 - Ctrl-C, or a broken pool: the next build runs what is left
             # INFO, not an error: a warning logged while a rebuild runs would abort it in strict mode.
             log.info("studysite: the first run of %s stopped (%s: %s); the next build runs what is left",
@@ -93,6 +101,12 @@ class FirstRuns:
     def _rebuild_while_running(self) -> None:
         while not self.finished.wait(REBUILD_EVERY):
             self.rebuild()
+
+    def stop(self, wait: float = 5.0) -> None:
+        """The server is shutting down: every run stops (its staging removed) before the process ends."""
+        stopping.stop()
+        if self.thread is not None:
+            self.thread.join(wait)
 
     def rebuild(self) -> None:
         self.stamp.parent.mkdir(parents=True, exist_ok=True)

@@ -109,6 +109,9 @@ def take_imports(code: str, name: str) -> tuple[list[str], str]:
     tree = ast.parse(code)
     lines, names = code.splitlines(), []
     for node in reversed([n for n in tree.body if isinstance(n, ast.ImportFrom) and n.module == name]):
+        if any(alias.name == "*" for alias in node.names):
+            raise InlineError(f"line {node.lineno}: `from {name} import *` — name what you use "
+                              f"(`from {name} import a, b`), so that the download can copy it in")
         names[:0] = [alias.name for alias in node.names]
         del lines[node.lineno - 1: node.end_lineno]
     return names, "\n".join(lines)

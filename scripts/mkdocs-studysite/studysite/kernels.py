@@ -29,6 +29,8 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
+from . import stopping
+
 CELL_TIMEOUT = 300  # seconds for one cell
 # Every kernel starts with these, like a student's machine set up from the README.
 KERNEL_ENV = {"PYTHONHASHSEED": "0"}  # and the course's kernel_env (configure)
@@ -115,15 +117,22 @@ def run(nb, *, cwd: str, allow_errors: bool = False, timeout: int = CELL_TIMEOUT
     code_cells = sum(cell.cell_type == "code" for cell in nb.cells)
     with ProcessPoolExecutor(1, mp_context=_forkserver(), max_tasks_per_child=1) as pool:
         future = pool.submit(_execute, nbformat.writes(nb), cwd, env or {}, allow_errors, timeout, blocked)
-        try:
-            done, failure = future.result(timeout=timeout * max(code_cells, 1) + 60)
-        except BrokenProcessPool:
-            raise CellError(-1, "the notebook's process died (out of memory, or a crash in compiled code)") from None
-        except TimeoutError:
-            for process in list(pool._processes.values()):  # a cell stuck where no signal reaches it
-                process.kill()
-            raise CellError(-1, f"the notebook ran longer than {timeout} s per cell and was stopped",
-                            timed_out=True) from None
+        deadline = time.monotonic() + timeout * max(code_cells, 1) + 60
+        while True:
+            try:
+                done, failure = future.result(timeout=stopping.POLL)
+                break
+            except BrokenProcessPool:
+                stopping.check()  # killed because everything is stopping: not the notebook's fault
+                raise CellError(-1, "the notebook's process died (out of memory, or a crash in compiled code)"
+                                ) from None
+            except TimeoutError:
+                if stopping.stopped() or time.monotonic() > deadline:
+                    for process in list(pool._processes.values()):  # also a cell stuck where no signal reaches
+                        process.kill()
+                    stopping.check()
+                    raise CellError(-1, f"the notebook ran longer than {timeout} s per cell and was stopped",
+                                    timed_out=True) from None
     for mine, ran in zip(nb.cells, nbformat.reads(done, as_version=4).cells):
         if mine.cell_type == "code":
             mine.outputs, mine.execution_count = ran.outputs, ran.execution_count

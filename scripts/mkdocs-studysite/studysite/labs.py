@@ -28,7 +28,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from . import bilingual, cache, inline, kernels, runner
+from . import bilingual, cache, inline, kernels, runner, stopping
 from .outcome import Outcome
 from .project import Project
 
@@ -128,6 +128,8 @@ def for_language(nb, lang: str, project: Project):
             cell.source = LANGUAGE_LINE.sub(lambda m: f'{m["name"]} = "{lang}"', code).strip("\n")
     out.metadata.pop("jupytext", None)  # the download is a plain notebook
     out.metadata["language_info"] = {"name": "python"}
+    # Jupyter opens it with the usual Python kernel instead of asking which one.
+    out.metadata["kernelspec"] = {"display_name": "Python 3", "language": "python", "name": "python3"}
     return out
 
 
@@ -169,6 +171,8 @@ def execute(project: Project, name: str) -> Outcome:
             nbformat.validate(notebook)
     except LabError as error:
         return Outcome("lab", name, "failed", round(time.perf_counter() - start, 1), error.line, error.cell, str(error))
+    except stopping.Cancelled:
+        raise  # Ctrl-C or a shutdown: nothing failed
     except Exception as error:  # the kernel could not start, or died
         return Outcome("lab", name, "failed", round(time.perf_counter() - start, 1),
                        error=f"{type(error).__name__}: {error}")
@@ -196,7 +200,12 @@ def build(project: Project, selected: list[str] | None = None, *, force: bool = 
     bar = runner.Progress(len(todo), progress, label="labs")
     workers = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
     with ThreadPoolExecutor(max_workers=workers) as pool:  # each kernel is its own process
-        for outcome in pool.map(lambda name: (bar.started(name), execute(project, name))[1], todo):
+        def one(name: str) -> Outcome:
+            stopping.check()  # stopped while an earlier lab ran: the next one does not start
+            bar.started(name)
+            return execute(project, name)
+
+        for outcome in pool.map(one, todo):
             outcomes[outcome.rel] = outcome
             outcome.folder = project.settings.labs_dir or "labs"
             bar.done(outcome)

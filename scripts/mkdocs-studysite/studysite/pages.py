@@ -63,6 +63,9 @@ class PageExpander:
     problem: Callable[..., str] = _raise  # (message, lang, indent=, last_good=) -> what the page shows, or raise
     pending: Callable[[str], bool] = lambda rel: False  # a snippet still running (a fresh clone's first serve)
     cited: set[str] = field(default_factory=set)
+    marks: int = 0  # check marks on this page so far: each one's details get an id of their own
+    where_page: str = ""  # the page being expanded, for messages
+    warn: Callable[[str], None] = lambda message: None  # reported, the page still shows (a figure's untranslated words)
 
     def ui(self, lang: str) -> dict:
         return strings.ui(lang, self.project.locale_dir)
@@ -72,6 +75,7 @@ class PageExpander:
         return self.project.settings.snippets_dir
 
     def expand(self, markdown: str, where_page: str, lang: str) -> str:
+        self.where_page = where_page
         try:
             embeds = embed.find_embeds(markdown, where_page)
             markdown = self.markers(markdown, embeds, lang)
@@ -106,14 +110,38 @@ class PageExpander:
             return ""
         return embed.downloads_html(self.ui(lang), py, notebook)
 
+    def example_title(self, rel: str, lang: str) -> str:
+        """An example as readers know it: its title in the course's table (``example_titles``), else its path."""
+        return self.project.example_titles().get(rel, {}).get(lang) or f"{self.folder}/{rel}"
+
+    def heading(self, rel: str, lang: str) -> str:
+        return embed.heading_of(rel, self.project.example_titles().get(rel, {}).get(lang), self.ui(lang), self.folder)
+
+    def headings(self, lang: str) -> dict[str, str]:
+        """``{code block header: snippet path}`` of every example, in ``lang`` (``embed.mark_headings``)."""
+        found: dict[str, str] = {}
+        for rel in cache.discover(self.project):
+            found.setdefault(self.heading(rel, lang), f"{self.folder}/{rel}")
+        return found
+
+    def claim_marks(self, cited: list, lang: str, numbered: bool = True) -> str:
+        self.marks += numbered
+        return claims.claims_html(cited, self.ui(lang).__getitem__, self.folder, number=self.marks,
+                                  example_title=lambda rel: self.example_title(rel, lang))
+
     def markers(self, markdown: str, embeds: list[embed.Embed], lang: str) -> str:
         """``{claim id}`` becomes a check mark that shows its assert; ``{value name:spec}`` the number."""
         found, ui = self.found, self.ui(lang)
         embedded = [one.path for one in embeds]
-        pieces, last = [], 0
+        pieces, last, group, group_html = [], 0, [], None
         for match, line in claims.find_markers(markdown):
+            if match["ref"] and (word := strings.loose_word(lang, markdown[match.end():match.end() + 12])):
+                spec = f":{match['spec']}" if match["spec"] else ""
+                raise claims.MarkerError(line, f"'{{value {match['ref']}}}{word}': the form of '{word}' depends on "
+                                               f"how the value is read; write it in the marker: "
+                                               f"{{value {match['ref']}{spec}|{word}}}")
             if match["claims"]:
-                marks = []
+                marks, cited = [], []
                 for claim in (c.strip() for c in match["claims"].split(",")):
                     if claim not in found.claims and claim in found.unproved:
                         marks.append(embed.pending_mark(ui))
@@ -126,22 +154,39 @@ class PageExpander:
                         raise claims.MarkerError(line, f"claim '{claim}' is proved by {self.folder}/{rel}, which "
                                                        f"failed: {found.failures[rel].describe()}")
                     self.cited.add(claim)
-                    href = self.download_url(rel, lang, "py") or ""
-                    marks.append(claims.claim_html(claim, proof, rel, href, ui.__getitem__, self.folder))
-                replacement = "".join(marks)
+                    href = self.download_url(rel, lang, "html")
+                    href = f"{href}#L-{proof['line']}" if href else self.download_url(rel, lang, "py") or ""
+                    cited.append((claim, proof, rel, href))
+                if cited and group and not markdown[last:match.start()].strip() and pieces[-1] == group_html:
+                    group += cited  # markers side by side after one sentence: one mark with a count
+                    pieces[-1] = group_html = self.claim_marks(group, lang, numbered=False)
+                    last = match.end()
+                    continue
+                group = cited
+                group_html = self.claim_marks(cited, lang) if cited else ""
+                replacement = "".join(marks) + group_html
             else:
                 try:
                     value, rel = claims.resolve_value(match["ref"], found.results, embedded)
                     replacement = claims.format_value(value, match["spec"])
+                    if match["word"]:
+                        replacement += strings.attach(lang, replacement, match["word"])
                 except (LookupError, ValueError, TypeError) as error:
                     if found.waiting:  # its snippet may be one not run yet
-                        pieces += [markdown[last:match.start()], embed.pending_mark(ui, "…")]
+                        pieces += [markdown[last:match.start()], embed.pending_mark(ui, "…") + (match["word"] or "")]
                         last = match.end()
                         continue
                     raise claims.MarkerError(line, f"{{value {match['ref']}}}: {error}") from None
                 if rel in found.failures:
-                    raise claims.MarkerError(line, f"{{value {match['ref']}}} comes from {self.folder}/{rel}, which "
-                                                   f"failed: {found.failures[rel].describe()}")
+                    # A build stops here (``problem`` raises); `mkdocs serve` logs it and keeps the sentence
+                    # whole: the last good value, marked as such.
+                    said = f"{{value {match['ref']}}} comes from {self.folder}/{rel}, which failed: " \
+                           f"{found.failures[rel].describe()}"
+                    try:
+                        self.problem(f"{self.where_page}:{line}: {said}", lang)
+                    except Exception:  # noqa: BLE001 - a build: the marker's own error, with its line
+                        raise claims.MarkerError(line, said) from None
+                    replacement += embed.failed_value_mark(ui, found.failures[rel].describe())
             pieces += [markdown[last:match.start()], replacement]
             last = match.end()
         pieces.append(markdown[last:])
@@ -169,11 +214,24 @@ class PageExpander:
             return self.problem(f"{where}: {folder}/{one.path}:{error.line}: {error}", lang, indent=one.indent), []
         try:
             shown, boxes = embed.render(one, result, cells, lang, lambda figure: self.figure_url(one.path, figure),
-                                        where, languages=self.project.languages, ui=self.ui(lang), folder=folder)
+                                        where, languages=self.project.languages, ui=self.ui(lang), folder=folder,
+                                        heading=self.heading(one.path, lang))
         except embed.RenderError as error:
             return self.problem(str(error), lang, indent=one.indent), []
         failed = found.failures.get(one.path)
         if failed is not None:
             return self.problem(f"{where}, which failed: {failed.describe()}", lang, indent=one.indent,
                                 last_good=shown), boxes
+        self.untranslated(one, result, lang, where)
         return shown, boxes
+
+    def untranslated(self, one: embed.Embed, result: dict, lang: str, where: str) -> None:
+        """Words of a figure this page shows that have no label in its language (``figure_labels``)."""
+        for cell in result["cells"]:
+            if one.section and cell["section"] != one.section or "figures" not in one.show:
+                continue
+            for figure in cell["figures"]:
+                words = ((figure.get("languages") or {}).get(lang) or {}).get("untranslated")
+                if words and (not one.figure or figure["name"] == one.figure):
+                    self.warn(f"{where}: figure '{figure['name']}' shows words with no {lang} label (figure_labels): "
+                              + ", ".join(repr(word) for word in words))

@@ -20,8 +20,9 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from . import cache, claims, downloads, embed, labs, pages, runner, strings
+from . import cache, capture, claims, downloads, embed, inline, labs, pages, runner, stopping, strings
 from .config import StudySiteConfig, settings_of
+from .executors import ClusterError
 from .first_runs import FirstRuns, write_lab_placeholders
 from .outcome import Outcome
 from .pool import WorkerPool
@@ -30,7 +31,12 @@ from .settings import SettingsError
 from .worker import WorkerConfig
 
 log = logging.getLogger("mkdocs.plugins.studysite")
+# In `mkdocs serve` a failure is shown on its page and told in the terminal. Told on MkDocs' own logger,
+# strict mode would count it and abort the rebuild, and the browser's request would hang until the
+# author fixed it; so serve tells it on a logger of its own, formatted as MkDocs' lines are.
+serve_log = logging.getLogger("studysite.serve")
 STYLESHEET = "assets/studysite/studysite.css"  # the engine's own CSS, shipped in the package
+SCRIPT = "assets/studysite/studysite.js"  # and its script: a check mark's details open in place
 
 
 class StudySitePlugin(BasePlugin[StudySiteConfig]):
@@ -41,7 +47,7 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):
         self.pool: WorkerPool | None = None  # mkdocs serve's, for the session
         self.project: Project | None = None
         self.failures: dict[str, Outcome] = {}  # snippets that failed in this build (serve shows them)
-        self.figure_files: dict[tuple[str, str], File] = {}  # (snippet, figure name) -> its file in the site
+        self.figure_files: dict[tuple[str, str], File] = {}  # (snippet, figure file name) -> its file in the site
         self.download_files: dict[tuple[str, str, str], File] = {}  # (snippet, language, "py"/"ipynb") -> file
         self.results: dict[str, dict] = {}  # snippet -> its last good result (cells, claims, values)
         self.claims: dict[str, tuple[str, dict]] = {}  # claim id -> (snippet, its assert and line)
@@ -54,8 +60,16 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
+        if self.serving and not serve_log.handlers:
+            handler = logging.StreamHandler()
+            handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+            serve_log.addHandler(handler)
+            serve_log.propagate = False
+        stopping.reset()  # a new session in this process: an earlier one's stop is over
 
     def on_shutdown(self):
+        if self.first_runs is not None and self.first_runs.running:
+            self.first_runs.stop()  # their runs end now, leave nothing staged, and blame no snippet
         if self.pool is not None:
             self.pool.close()
 
@@ -64,10 +78,13 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):
             described = Project.from_mkdocs_yml(config.config_file_path)
             self.project = Project.at(described.root, settings_of(self.config), docs=config.docs_dir,
                                       languages=described.languages, site_names=dict(described.site_names))
+            self.project.figure_label_files()  # a wrong figure_labels option: one line, before anything runs
         except (ProjectError, SettingsError) as error:
             raise PluginError(str(error)) from None
         if STYLESHEET not in config.extra_css:
             config.extra_css.insert(0, STYLESHEET)  # first: the course's own CSS can override it
+        if SCRIPT not in [str(script) for script in config.extra_javascript]:
+            config.extra_javascript.append(SCRIPT)
         return config
 
     def ui(self, lang: str) -> dict:
@@ -110,10 +127,20 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):
         # Labs (kernels, one at a time) run beside the snippets (worker processes): both wait on CPU
         # at different moments, so side by side finishes sooner than one after the other.
         lab_outcomes: list[Outcome] = []
-        lab_thread = threading.Thread(target=lambda: lab_outcomes.extend(labs.build(self.project, jobs=1)))
+
+        def build_labs() -> None:
+            try:
+                lab_outcomes.extend(labs.build(self.project, jobs=1))
+            except stopping.Cancelled:
+                pass  # Ctrl-C reached the main thread, which says so
+
+        lab_thread = threading.Thread(target=build_labs, name="studysite-labs")
         lab_thread.start()
         try:
             outcomes = self._run_snippets()
+        except (KeyboardInterrupt, stopping.Cancelled):
+            stopping.stop()  # the lab running beside us stops too, within a moment, instead of the next one starting
+            raise
         finally:
             lab_thread.join()
         ran = [o for o in outcomes + lab_outcomes if o.status != "cached"]
@@ -135,7 +162,7 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):
             if outcome.traceback:
                 lines.append("    " + outcome.traceback.strip().replace("\n", "\n    "))
         if self.serving:
-            log.error("\n".join(lines))
+            serve_log.error("\n".join(lines))
         else:
             raise PluginError("\n".join(lines))
 
@@ -150,8 +177,11 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):
         if self.serving:
             self._start_pool()
         self.discover()  # a stray file in the snippets folder: one clear error, before anything runs
-        outcomes = runner.run(self.project, jobs=self.config.workers, default_timeout=self.config.timeout,
-                              pool=self.pool)
+        try:
+            outcomes = runner.run(self.project, jobs=self.config.workers, default_timeout=self.config.timeout,
+                                  pool=self.pool)
+        except (ClusterError, runner.OutputsError) as error:  # no scheduler there, outputs not writable: one line
+            raise PluginError(str(error)) from None
         if self.pool is not None:
             self.pool.keep_standby()  # started now, ready by the next save
         return outcomes
@@ -187,6 +217,8 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):
         outputs, snippets = self.project.outputs, self.project.snippets
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(Path(__file__).with_name("assets") /
                                                                         "studysite.css")))
+        files.append(File.generated(config, SCRIPT, abs_src_path=str(Path(__file__).with_name("assets") /
+                                                                    "studysite.js")))
         try:
             found = pages.find_results(self.project, self.discover())
         except pages.ClaimConflict as error:
@@ -194,16 +226,14 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):
         self.results, self.claims = found.results, found.claims
         for rel, result in self.results.items():
             for figure in runner.figures_of(result):
-                source = outputs / rel / result["run_dir"] / figure["file"]
-                if source.is_file():
-                    uri = f"{embed.FIGURE_URL}/{rel}/{result['run_dir']}/{figure['file']}"
-                    file = File.generated(config, uri, abs_src_path=str(source))
-                    files.append(file)
-                    self.figure_files[rel, figure["name"]] = file
-                    if figure.get("dark"):  # the dark-palette variant, beside it (embed.figure_html)
-                        dark = source.with_name(figure["dark"])
-                        files.append(File.generated(config, f"{uri.rsplit('/', 1)[0]}/{figure['dark']}",
-                                                    abs_src_path=str(dark)))
+                # as drawn, its dark variant, each language's (embed.figure_html: the dark one sits beside)
+                for name in capture.files_of(figure):
+                    source = outputs / rel / result["run_dir"] / name
+                    if source.is_file():
+                        uri = f"{embed.FIGURE_URL}/{rel}/{result['run_dir']}/{name}"
+                        file = File.generated(config, uri, abs_src_path=str(source))
+                        files.append(file)
+                        self.figure_files[rel, name] = file
         self.waiting = {rel for rel in self.discover() if self.pending(rel)}
         self.unproved = {}
         for rel in sorted(self.waiting):
@@ -220,9 +250,15 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):
         for rel in self.discover() if self.config.downloads else []:
             for lang in self.project.languages:
                 try:
-                    made = {"py": downloads.python_file(self.project, rel, lang)}
+                    made = {"py": downloads.python_file(self.project, rel, lang),
+                            "html": downloads.source_view(self.project, rel, lang)}
                     if notebooks:
                         made["ipynb"] = downloads.notebook(self.project, rel, lang)
+                except inline.InlineError as error:  # its run may be fine: this is the only place it shows
+                    if not self.serving:
+                        raise PluginError(str(error)) from None
+                    serve_log.error(str(error))
+                    break
                 except Exception as error:  # noqa: BLE001 - a snippet that cannot be split: it failed its run
                     log.debug("no download for %s: %s", rel, error)
                     continue
@@ -245,13 +281,13 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):
     def _problem(self, message: str, lang: str, *, indent: str = "", last_good: str = "") -> str:
         if not self.serving:
             raise PluginError(message)
-        log.error(message)
+        serve_log.error(message)
         note = embed.failure_note(self.ui(lang), message, never_ran=not last_good)
         return indent + note + ("\n\n" + last_good if last_good else "")
 
     def on_page_markdown(self, markdown, *, page, config, files):
         def figure_url(rel: str, figure: dict) -> str | None:
-            file = self.figure_files.get((rel, figure["name"]))
+            file = self.figure_files.get((rel, figure["file"]))
             return get_relative_url(file.url, page.url) if file else None
 
         def download_url(rel: str, lang: str, kind: str) -> str | None:
@@ -260,8 +296,13 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):
 
         found = pages.Found(self.results, self.claims, self.failures, self.waiting, self.unproved)
         expander = pages.PageExpander(self.project, found, figure_url, download_url, self._problem, self.pending,
-                                      self.cited)
+                                      self.cited, warn=log.warning)
         return expander.expand(markdown, f"docs/{page.file.src_uri}", self.page_language(page))
+
+    def on_page_content(self, html_text, *, page, config, files):
+        found = pages.Found(self.results, self.claims)
+        expander = pages.PageExpander(self.project, found, lambda rel, figure: None)
+        return embed.mark_headings(html_text, expander.headings(self.page_language(page)))
 
     def on_post_page(self, output, *, page, config):
         if page.file.src_uri.endswith(".ipynb"):

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import wait
 from pathlib import Path
 
-from . import worker
+from . import stopping, worker
 
 START_TIMEOUT = 180.0  # seconds for a worker to import its preloaded modules and say it is ready
 
@@ -90,7 +90,7 @@ class WorkerPool:
         self.dumps.mkdir(exist_ok=True)
         parent, child = self.context.Pipe()
         dump = self.dumps / f"{len(self.workers)}-{time.monotonic_ns()}.txt"
-        process = self.context.Process(target=worker.main, args=(child, str(dump), self.config),
+        process = self.context.Process(target=worker.main, args=(child, str(dump), self.config, os.getpid()),
                                        daemon=True)
         process.start()
         child.close()
@@ -113,6 +113,7 @@ class WorkerPool:
             for _ in range(min(self.size, len(queue)) - len(self.workers)):
                 self._start()
             while queue or any(w.task for w in self.workers):
+                stopping.check()  # Ctrl-C in another thread, or a server shutting down: stop at once
                 now = time.monotonic()
                 for one in list(self.workers):
                     if one.ready and one.task is None and queue:
@@ -124,7 +125,7 @@ class WorkerPool:
                     w.started + START_TIMEOUT for w in self.workers if not w.ready]
                 timeout = max(0.0, min(deadlines, default=now + 1) - now)
                 ready = wait([w.connection for w in self.workers] + [w.process.sentinel for w in self.workers],
-                             timeout=min(timeout, 1.0))
+                             timeout=min(timeout, stopping.POLL))
                 for one in list(self.workers):
                     if one.connection in ready or one.process.sentinel in ready:
                         try:
@@ -132,6 +133,7 @@ class WorkerPool:
                         except (EOFError, OSError):
                             message = None
                         if message is None:  # the process ended without a word: it died
+                            stopping.check()  # killed because everything is stopping: not the snippet's fault
                             one.process.join(5)
                             task = one.task
                             status = _exit_status(one.process.exitcode)

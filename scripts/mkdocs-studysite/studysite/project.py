@@ -109,6 +109,26 @@ class Project:
     def site_name(self, lang: str) -> str:
         return dict(self.site_names).get(lang, "")
 
+    def figure_label_files(self) -> list[tuple[str, Path]]:
+        """(language, its figure label table) from ``figure_labels``, each language one of the site's."""
+        found = []
+        for lang, path in sorted(self.settings.figure_labels.items()):
+            if lang not in self.languages:
+                raise ProjectError(f"figure_labels: {lang!r} is not one of the site's languages "
+                                   f"({', '.join(self.languages)})")
+            if not isinstance(path, str) or not (self.root / path).is_file():
+                raise ProjectError(f"figure_labels: {lang}: {path!r} is not a file (relative to mkdocs.yml)")
+            found.append((lang, self.root / path))
+        return found
+
+    def example_titles(self) -> dict[str, dict[str, str]]:
+        """``{snippet: {lang: title}}`` from the ``example_titles`` file ({} without one): what a code
+        block is headed with and a check mark names, instead of the snippet's path."""
+        if not self.settings.example_titles:
+            return {}
+        path = self.root / self.settings.example_titles
+        return _titles(path, path.stat().st_mtime_ns)
+
     def helper_paths(self) -> list[Path]:
         """The helper modules in the snippets folder that exist (their bytes key what inlines them)."""
         return [self.snippets / f"{name}.py" for name in self.settings.helpers
@@ -132,3 +152,14 @@ class Project:
         parts = Path(page).with_suffix("").parts
         parts = parts[:-1] if parts[-1] == "index" else parts
         return site.joinpath(*(() if lang == self.default_language else (lang,)), *parts, "index.html")
+
+
+@functools.lru_cache(maxsize=4)
+def _titles(path: Path, mtime: int) -> dict[str, dict[str, str]]:
+    import yaml
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(data, dict) or not all(isinstance(v, dict) and all(isinstance(t, str) for t in v.values())
+                                             for v in data.values()):
+        raise SettingsError(f"{path}: write one `snippet path: {{language: title, ...}}` per example")
+    return {str(rel): {str(lang): title for lang, title in titles.items()} for rel, titles in data.items()}

@@ -33,6 +33,9 @@ class Settings:
     # Worker processes for examples (default: one per core) and seconds per example.
     workers: int | None = None
     timeout: float = 120.0
+    # A Dask scheduler's address (tcp://host:8786): the examples run on its workers, each in the
+    # engine's own worker process, and their results are published here (none: local workers only).
+    cluster: str | None = None
     # Modules each worker imports once, before its first example (a heavy library: once per worker).
     preload: list = field(default_factory=list)
     # A module with optional functions init_worker(), before_snippet(), after_snippet() -> list[str]:
@@ -48,6 +51,9 @@ class Settings:
     capture_open_figures: bool = True
     # Each figure also drawn for Material's dark palette (slate).
     dark_figures: bool = False
+    # Each figure also drawn in other languages, from the same run: language -> a YAML file (relative to
+    # mkdocs.yml) of `labels:` (text as drawn: its translation), `keep:` and `font:` (studysite.figure_text).
+    figure_labels: dict = field(default_factory=dict)
     # Downloads of each example as .py and .ipynb; a Python file whose code opens every download
     # (with `# <lang>:` comments), and one whose functions replace helpers' in downloads.
     downloads: bool = True
@@ -64,6 +70,9 @@ class Settings:
     # puts what it prints besides the messages into another language.
     practice_dir: str | None = None
     practice_check: str | None = None
+    # A YAML file (relative to mkdocs.yml) naming each example in each language, `path.py: {lang: title}`:
+    # code blocks are headed "Example: <title>" and check marks name it (none: the snippet's path).
+    example_titles: str | None = None
 
     @classmethod
     def option_types(cls) -> dict[str, tuple[type, ...]]:

@@ -8,6 +8,7 @@ English, so a new language works before it is complete.
 from __future__ import annotations
 
 import functools
+import importlib
 import json
 from pathlib import Path
 
@@ -43,3 +44,30 @@ def page_language(src_uri: str, languages: tuple[str, ...]) -> str:
     layout); a page outside every language folder is in the default (first) language."""
     first = src_uri.split("/", 1)[0]
     return first if first in languages else languages[0]
+
+
+@functools.cache
+def grammar(lang: str):
+    """The shipped rules of ``lang`` for words whose form depends on the word before them (a
+    module ``locales/<lang>.py`` with ``attach(shown, word)`` and ``loose(text_after)``), or None."""
+    name = f"{__package__}.locales.{lang}"
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as error:
+        if error.name != name:
+            raise
+        return None
+
+
+def attach(lang: str, shown: str, word: str) -> str:
+    """The form of ``word`` (a particle, in languages that have them) that follows the value ``shown``."""
+    rules = grammar(lang)
+    if rules is None:
+        raise ValueError(f"'|{word}' after a value: the engine has no rules for words after a value in '{lang}'")
+    return rules.attach(shown, word)
+
+
+def loose_word(lang: str, after: str) -> str | None:
+    """A word right after a value whose form depends on the value, written outside the marker."""
+    rules = grammar(lang)
+    return rules.loose(after) if rules is not None else None

@@ -10,8 +10,10 @@ right choice (``- [x]``); a block with none or with two fails the build, naming 
 line and the question. A *predict-the-output* block embeds a snippet section's code
 (``!snippet file.py:section only=code``) and its right choice is ``- [x] {output}`` (the section's
 output, one line) or ``- [x] {output line=N}`` (its N-th line): the text is the recorded output
-of the last good run, so it cannot go stale, and a wrong choice that equals it fails the build.
-A right choice typed by hand in a block that embeds a snippet fails too.
+of the last good run, so it cannot go stale. Each wrong choice is a change to that code,
+``- [ ] {mistake `old` -> `new`}``, which the build runs (``runner.run_variants``) and shows as the
+same line of what it printed; one that fails to run or prints the right line fails the build. A choice
+typed by hand in a block that embeds a snippet fails too. Choices are shown in a seeded order.
 
 **Exercises** are jupytext scripts ``practice/<name>.py``, one source for both languages like a
 lab (prose cells tagged ``ko`` / ``en``, comments ``# ko: … # en: …``). A cell tagged ``starter``

@@ -18,6 +18,7 @@ from .. import (
     kernels,
     labs,
     runner,
+    stopping,
 )
 from ..outcome import Outcome
 from ..project import Project
@@ -307,7 +308,9 @@ def build(project: Project, *, force: bool = False, jobs: int | None = None, pro
             outcomes[name] = finish()
             outcomes[name].folder = project.settings.practice_dir or "practice"
             bar.done(outcomes[name])
-    except BaseException:
+    except BaseException as error:
+        if isinstance(error, KeyboardInterrupt):
+            stopping.stop()  # the kernels running now stop too (kernels.run looks at the switch)
         pool.shutdown(cancel_futures=True)  # Ctrl-C: what has not started does not start
         raise
     finally:
