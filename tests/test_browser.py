@@ -204,6 +204,9 @@ class Visit:
 # What the content's images show: each one shown is scrolled into view (figures load lazily)
 # and waited for, then judged; a hidden one (the other palette's figure) is only named.
 IMAGES = """async () => {
+    // A reader opens the folded "going deeper" blocks: their figures must load too (and a lazy image in a
+    // closed block never loads, so its decode() would never settle).
+    document.querySelectorAll(".md-content details:not([open])").forEach(d => { d.open = true; });
     const out = [];
     for (const e of document.querySelectorAll(".md-content img")) {
         const figure = e.closest("figure.snippet-figure");
@@ -218,7 +221,7 @@ IMAGES = """async () => {
                     setTimeout(done, 10000);
                 });
             }
-            try { await e.decode(); } catch (error) {}
+            await Promise.race([e.decode().catch(() => {}), new Promise(done => setTimeout(done, 10000))]);
         }
         out.push({src: (e.getAttribute("src") || "").slice(0, 200), url: (e.currentSrc || e.src).slice(0, 200),
                   width: shown ? e.naturalWidth : null, alt: e.getAttribute("alt"), shown, figure: figureIndex,

@@ -45,7 +45,13 @@ def location(section: str) -> str:
 
 
 _FRAC = re.compile(r"\\[dt]?frac\s*(\{(?:[^{}]|\{[^{}]*\})*\})\s*(\{(?:[^{}]|\{[^{}]*\})*\})")
-_MATH = re.compile(r"\\\((.+?)\\\)|\\\[(.+?)\\\]|\$\$(.+?)\$\$|(?<![\\$\w])\$(?!\s)([^$\n]+?)(?<!\s)\$(?![\w$])", re.S)
+# Inline $…$ may be followed by a Korean particle ($x$의): only a Latin letter or a digit beside it rules it out.
+_MATH = re.compile(r"\\\((.+?)\\\)|\\\[(.+?)\\\]|\$\$(.+?)\$\$"
+                   r"|(?<![\\$0-9A-Za-z])\$(?!\s)([^$\n]+?)(?<!\s)\$(?![0-9A-Za-z$])", re.S)
+# Commands unicodeit leaves (or misreads: it turns "\l" of "\lvert" into "ł"), as a reader writes them.
+_COMMANDS = {"lvert": "|", "rvert": "|", "vert": "|", "mid": "|", "lVert": "‖", "rVert": "‖", "max": "max",
+             "min": "min", "log": "log", "exp": "exp", "qquad": "  ", "quad": " ", "dots": "…", "ldots": "…",
+             "cdots": "⋯", "quad ": " "}
 
 
 def _group(braced: str) -> str:
@@ -60,9 +66,12 @@ def math_text(tex: str) -> str:
         if not count:
             break
     tex = re.sub(r"\\(?:left|right|big|Big|bigg|Bigg)(?![a-zA-Z])", "", tex)
+    tex = re.sub(r"\\(?:begin|end)\s*\{[a-z*]+\}", " ", tex)
+    tex = re.sub(r"\\([a-zA-Z]+)(?![a-zA-Z])", lambda m: _COMMANDS.get(m[1], m[0]), tex)
     tex = re.sub(r"\\(?:text|mathrm|mathbf|operatorname|textrm|mathit)\s*\{([^{}]*)\}", r"\1", tex)
     text = unicodeit.replace(tex)
     text = re.sub(r"\\[,;:! ]", " ", text)
+    text = re.sub(r"\\([a-zA-Z]+)", r"\1", text)  # a command nothing above knows: its name, without the backslash
     text = re.sub(r"(?<!\\)[{}]", "", text)
     return re.sub(r"\s+", " ", text).strip()
 
