@@ -87,8 +87,11 @@ def rewrite(index: Path, lang: str, entries: list[dict]) -> None:
     for doc in data["docs"]:
         doc["title"] = readable(doc["title"]).replace("¶", "").strip()
         doc["text"] = readable(doc["text"])
+    pages = {where.partition("#")[0] for where in docs}
     for entry in entries:
         words = entry.get(lang) or []
+        if location(entry["section"]).partition("#")[0] not in pages:
+            continue  # a build of part of the site (a test's): the page is not in it
         doc = docs.get(location(entry["section"]))
         if doc is None:
             raise PluginError(f"{TERMS.name}: no section {entry['section']} in the {lang} search index "
