@@ -501,7 +501,7 @@ def execute(path: str, run_dir: str, snippets_dir: str, source: str | None = Non
         watched, namespace = None, {}
         try:
             _before_snippet(config)
-            # After the course's start (which may replace a library's state itself, a fresh session of a deep-learning library),
+            # After the course's start (which may replace a library's state itself: a fresh model session),
             # compared when the snippet's code is done, before anything is put back.
             watched = _module_attributes()
             if source is None:
