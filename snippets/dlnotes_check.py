@@ -1,4 +1,5 @@
-"""The exercises' check helper: ``check((predicate, "한국어 메시지", "English message"), ...)``.
+"""The exercises' check helper: ``check((predicate, "한국어 메시지", "English message"), ...)``;
+a notebook of one language keeps its own message only, ``check((predicate, "English message"), ...)``.
 
 An exercise (``practice/<name>.py``) imports it with ``from dlnotes_check import check``. Each predicate is a
 lambda that asks what the student's object *does* (its loss on known values, the rows its scaler was fitted on),
@@ -26,7 +27,7 @@ import types
 
 LANG = os.environ.get("DLNOTES_LANG", "ko")  # studysite: language
 
-TEXTS = {
+TEXTS = {  # studysite: by language
     "ko": {
         "passed": "모두 통과했습니다.",
         "error": "  ↳ {n}번째 확인을 하다가 오류가 났습니다: {error}",
@@ -111,10 +112,11 @@ def _describe(error: BaseException) -> str:
 
 
 def check(*items):
-    """Check each (condition, Korean message, English message) and name every one that fails."""
+    """Check each (condition, Korean message, English message) and name every one that fails. (A notebook
+    of one language keeps its own message only: (condition, message).)"""
     failed, yours = [], None
-    for number, (condition, ko, en) in enumerate(items, start=1):
-        message = ko if LANG == "ko" else en
+    for number, (condition, *messages) in enumerate(items, start=1):
+        message = messages[0] if len(messages) == 1 else dict(zip(("ko", "en"), messages))[LANG]
         try:
             ok, error = bool(condition()), None
         except Exception as raised:

@@ -519,6 +519,30 @@ def test_starter_download_has_todos_and_no_solution(name, lang, practice_outcome
     assert not any(cell.outputs for cell in code), f"practice/{name} ({lang}): the download is not clean"
 
 
+HANGUL = re.compile("[\uac00-\ud7a3]")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name", EXERCISES)
+def test_a_notebook_speaks_its_readers_language_only(name, lang):
+    """The notebook a reader downloads (and the solution a page shows) holds each check's message and the check
+    helper's own words in the reader's language only: no Korean in the English one, no English message in the
+    Korean one."""
+    from studysite.practice import exercises
+
+    source = labs.read(exercises.folder_of(PROJECT) / name)
+    others = {messages[other] for cell in source.cells if cell.cell_type == "code"
+              for messages in exercises.check_messages(cell.source, LANGUAGES) for other in LANGUAGES if other != lang}
+    assert others, f"practice/{name}: no check messages found"
+    for role in ("starter", "solution"):
+        code = "\n".join(c.source for c in exercises.notebook(PROJECT, name, lang, role).cells if c.cell_type == "code")
+        left = [m for m in others if m in code]
+        assert not left, f"practice/{name} ({lang} {role}): another language's check message: {left[0]!r}"
+        if lang != "ko":
+            korean = [line for line in code.splitlines() if HANGUL.search(line)]
+            assert not korean, f"practice/{name} ({lang} {role}): Korean in the code: {korean[0]!r}"
+
+
 def test_a_warm_run_executes_nothing(practice_outcomes):
     again = practice.build(PROJECT)
     assert all(o.status == "cached" for o in again), [o.describe() for o in again if o.status != "cached"]
@@ -589,6 +613,17 @@ def test_an_exercise_runs_once_and_each_language_reads_its_own_messages(tmp_path
     assert (ko_error.ename, ko_error.evalue) == ("CheckFailed", "x는 1이어야 합니다."), ko_error
     assert (en_error.ename, en_error.evalue) == ("CheckFailed", "x should be 1."), en_error
     assert "x should be 1." in en_error.traceback[-1] and en_text[-1] == "✗ x should be 1.\n", en_text
+
+    # The English download, run as a reader runs it: its checks carry the English message only, and work.
+    import nbformat
+
+    from studysite import kernels
+
+    download = nbformat.read(practice.download_path(project, "probe.py", "en"), as_version=4)
+    assert "x는" not in nbformat.writes(download), "the English download has the Korean message"
+    kernels.run(download, cwd=str(tmp_path), allow_errors=True)
+    printed = "".join(o.get("text", "") for c in download.cells if c.cell_type == "code" for o in c.outputs)
+    assert "✗ x should be 1." in printed, printed
 
 
 def test_an_exercise_that_prints_korean_outside_a_check_fails_naming_the_cell(tmp_path):

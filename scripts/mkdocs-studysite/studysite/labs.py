@@ -28,7 +28,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from . import bilingual, cache, inline, kernels, runner, stopping
+from . import bilingual, cache, inline, kernels, one_language, runner, stopping
 from .outcome import Outcome
 from .project import Project
 
@@ -125,7 +125,8 @@ def for_language(nb, lang: str, project: Project):
             cell.metadata["tags"] = tags
         if cell.cell_type == "code":
             code = inline.inline_all(bilingual.localize(cell.source, lang, languages), project.helper_paths())
-            cell.source = LANGUAGE_LINE.sub(lambda m: f'{m["name"]} = "{lang}"', code).strip("\n")
+            code = LANGUAGE_LINE.sub(lambda m: f'{m["name"]} = "{lang}"', code)
+            cell.source = one_language.keep(code, lang, languages).strip("\n")
     out.metadata.pop("jupytext", None)  # the download is a plain notebook
     out.metadata["language_info"] = {"name": "python"}
     # Jupyter opens it with the usual Python kernel instead of asking which one.

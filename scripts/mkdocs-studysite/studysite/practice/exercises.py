@@ -17,6 +17,7 @@ from .. import (
     cache,  # noqa: F401
     kernels,
     labs,
+    one_language,
     runner,
     stopping,
 )
@@ -40,14 +41,14 @@ class CheckFailed(AssertionError):
 def check(*items):
     """{doc}"""
     failed = []
-    for condition, {languages} in items:
+    for condition, message in items:
         try:
             ok = bool(condition())
         except Exception:  # {comment}
             ok = False
-        print(("✓ " if ok else "✗ ") + {message})
+        print(("✓ " if ok else "✗ ") + message)
         if not ok:
-            failed.append({message})
+            failed.append(message)
     if failed:
         raise CheckFailed(" / ".join(failed))
     print("{passed}")
@@ -91,10 +92,8 @@ def check_roles(nb) -> list[str]:
 
 
 def check_helper(project: Project, lang: str) -> str:
-    # One message per language, named by its language: ``for condition, ko, en in items``.
-    names = [re.sub(r"\W", "_", one) for one in project.languages]
-    return CHECK_HELPER.format(doc=project.text(lang, "check_doc"), languages=", ".join(names),
-                               message=names[project.languages.index(lang)], passed=project.text(lang, "check_passed"),
+    # A notebook's checks carry its own language's message only (``one_language``): ``(condition, message)``.
+    return CHECK_HELPER.format(doc=project.text(lang, "check_doc"), passed=project.text(lang, "check_passed"),
                                comment=project.text(lang, "check_not_filled"))
 
 
@@ -110,6 +109,9 @@ def notebook(project: Project, name: str, lang: str, role: str):
         raise labs.LabError(f"{project.settings.practice_dir}/{name}: {problems[0]}")
     out = labs.for_language(variant(nb, role), lang, project)
     for cell in out.cells:
+        if cell.cell_type == "code":
+            # A reader of one language reads each check's message in theirs only.
+            cell.source = one_language.keep(cell.source, lang, project.languages, checks=True)
         if cell.cell_type == "code" and not project.settings.practice_check:
             cell.source = CHECK_IMPORT.sub(lambda _: check_helper(project, lang).strip(), cell.source)
         cell.metadata.pop("source_line", None)
@@ -128,9 +130,7 @@ def check_messages(source: str, languages: tuple[str, ...]) -> list[dict[str, st
     """The messages of each check in a cell's code, by language: the strings after each check's
     lambda, one per language in the site's order, ``check((lambda: ..., "français", "English"), ...)``."""
     return [dict(zip(languages, (e.value for e in node.elts[1:]))) for node in ast.walk(ast.parse(source))
-            if isinstance(node, ast.Tuple) and len(node.elts) == 1 + len(languages)
-            and isinstance(node.elts[0], ast.Lambda)
-            and all(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.elts[1:])]
+            if one_language.is_check(node, languages)]
 
 
 def message_table(project: Project, nb, source: str, target: str) -> dict[str, str]:
@@ -253,11 +253,12 @@ def _finish(project: Project, name: str, key: str, books: dict, runs: dict) -> O
     for role, (_, failure) in runs.items():
         if failure:
             return Outcome("practice", name, "failed", seconds, cell=failure.cell, error=f"{role}: {failure}")
+    source = labs.read(folder_of(project) / name)  # every language's message of each check
     for role, (role_seconds, _) in runs.items():
         ran = books[project.default_language, role]  # exercises run in the default language
         for lang in project.languages:
             book = books[lang, role]
-            table = {} if lang == project.default_language else message_table(project, ran,
+            table = {} if lang == project.default_language else message_table(project, source,
                                                                               project.default_language, lang)
             course = course_translate(project, project.default_language, lang)
             mine, done = ([c for c in nb.cells if c.cell_type == "code"] for nb in (book, ran))
