@@ -7,15 +7,17 @@
 # | 단계 | 내용 | 권장 시간 |
 # | --- | --- | --- |
 # | 1 | 데이터 불러오기와 타깃 만들기 | 5분 |
-# | 2 | 결측치 처리 | 5분 |
-# | 3 | 범주형 컬럼 원-핫 인코딩 | 5분 |
-# | 4 | 학습 데이터와 검증 데이터 나누기 | 5분 |
-# | 5 | 표준화 | 5분 |
-# | 6 | 모델 만들기 | 10분 |
-# | 7 | 조기 종료로 학습하기 | 10분 |
-# | 8 | 임곗값으로 평가하기 | 10분 |
+# | 2 | 그래프로 데이터 살펴보기 | 5분 |
+# | 3 | 결측치 처리 | 5분 |
+# | 4 | 범주형 컬럼 원-핫 인코딩 | 5분 |
+# | 5 | 학습 데이터와 검증 데이터 나누기 | 5분 |
+# | 6 | 표준화 | 5분 |
+# | 7 | 모델 만들기 | 10분 |
+# | 8 | 조기 종료로 학습하기 | 10분 |
+# | 9 | 임곗값으로 평가하기 | 10분 |
+# | 10 | 머신러닝 기준 모델과 비교하기 | 5분 |
 #
-# 모두 55분입니다. 단계마다 `# TODO` 셀을 채우고 바로 아래 **확인** 셀을 실행하세요.
+# 모두 65분입니다. 단계마다 `# TODO` 셀을 채우고 바로 아래 **확인** 셀을 실행하세요.
 
 # %% [markdown] tags=["en"]
 # # Mock exam: predicting store sales (binary classification)
@@ -26,15 +28,17 @@
 # | Step | What | Suggested time |
 # | --- | --- | --- |
 # | 1 | Load the data and make the target | 5 min |
-# | 2 | Missing values | 5 min |
-# | 3 | One-hot encode the categorical column | 5 min |
-# | 4 | Split into training and validation sets | 5 min |
-# | 5 | Scale | 5 min |
-# | 6 | Build the model | 10 min |
-# | 7 | Train with early stopping | 10 min |
-# | 8 | Evaluate with a threshold | 10 min |
+# | 2 | Look at the data in a plot | 5 min |
+# | 3 | Missing values | 5 min |
+# | 4 | One-hot encode the categorical column | 5 min |
+# | 5 | Split into training and validation sets | 5 min |
+# | 6 | Scale | 5 min |
+# | 7 | Build the model | 10 min |
+# | 8 | Train with early stopping | 10 min |
+# | 9 | Evaluate with a threshold | 10 min |
+# | 10 | Compare with a machine-learning baseline | 5 min |
 #
-# 55 minutes in all. In each step, fill in the `# TODO` cell, then run the **check** cell right below it.
+# 65 minutes in all. In each step, fill in the `# TODO` cell, then run the **check** cell right below it.
 
 # %%
 import os
@@ -45,6 +49,7 @@ os.environ["TF_ENABLE_ONEDNN_OPTS"] = "0"  # ko: 어느 컴퓨터에서나 같�
 from dlnotes import make_sales_data
 
 import keras
+import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from dlnotes_check import check
@@ -93,12 +98,48 @@ check(
 )
 
 # %% [markdown] tags=["ko"]
-# ## 2. 결측치 처리 (5분)
+# ## 2. 그래프로 데이터 살펴보기 (5분)
+#
+# 모델을 만들기 전에 데이터를 그래프로 봅니다. `fig, ax = plt.subplots()`로 그래프를 만들고, `ax`에 `raw`의 `Sales` 히스토그램을 그린 다음 `ax.axvline`으로 8(천 개)에 세로선을 그으세요.
+# 세로선 오른쪽에 있는 매장이 `High`가 1인 매장입니다.
+
+# %% [markdown] tags=["en"]
+# ## 2. Look at the data in a plot (5 min)
+#
+# Before building a model, look at the data. Make a plot with `fig, ax = plt.subplots()`, draw a histogram of `raw`'s `Sales` on `ax`, then a vertical line at 8 (thousand) with `ax.axvline`.
+# The stores right of the line are those whose `High` is 1.
+
+# %% tags=["starter"]
+# TODO
+ax = None
+
+# %% tags=["solution"]
+fig, ax = plt.subplots(figsize=(6, 3))
+ax.hist(raw["Sales"], bins=20)
+ax.axvline(8, color="red")
+ax.set_xlabel("Sales")
+print(f"High = 1: {df['High'].mean():.0%}")
+
+# %%
+check(
+    (lambda: isinstance(ax, plt.Axes),
+     "ax는 plt.subplots()가 돌려준 Axes여야 합니다.", "ax should be the Axes that plt.subplots() returned."),
+    (lambda: round(sum(bar.get_height() for bar in ax.patches)) == len(raw)
+     and min(bar.get_x() for bar in ax.patches) <= raw["Sales"].min()
+     and max(bar.get_x() + bar.get_width() for bar in ax.patches) >= raw["Sales"].max(),
+     "ax에 매장 400곳의 Sales 히스토그램이 있어야 합니다(막대 높이가 매장 수인 ax.hist(raw['Sales'])).",
+     "ax should hold a histogram of the Sales of all 400 stores (ax.hist(raw['Sales']), bar heights as counts)."),
+    (lambda: any(np.allclose(line.get_xdata(), 8) for line in ax.get_lines()),
+     "Sales 8에 세로선이 있어야 합니다(ax.axvline(8)).", "There should be a vertical line at Sales 8 (ax.axvline(8))."),
+)
+
+# %% [markdown] tags=["ko"]
+# ## 3. 결측치 처리 (5분)
 #
 # `df.isna().sum()`으로 결측치가 있는 컬럼을 찾고, 그 컬럼의 **중앙값**으로 채우세요.
 
 # %% [markdown] tags=["en"]
-# ## 2. Missing values (5 min)
+# ## 3. Missing values (5 min)
 #
 # Find the column with missing values with `df.isna().sum()` and fill them with that column's **median**.
 
@@ -126,12 +167,12 @@ check(
 )
 
 # %% [markdown] tags=["ko"]
-# ## 3. 범주형 컬럼 원-핫 인코딩 (5분)
+# ## 4. 범주형 컬럼 원-핫 인코딩 (5분)
 #
 # 글자로 된 컬럼 `ShelveLoc`을 `pd.get_dummies(..., dtype=int)`로 원-핫 인코딩하세요. 결과도 `df`에 담습니다.
 
 # %% [markdown] tags=["en"]
-# ## 3. One-hot encode the categorical column (5 min)
+# ## 4. One-hot encode the categorical column (5 min)
 #
 # One-hot encode the text column `ShelveLoc` with `pd.get_dummies(..., dtype=int)`, keeping the result in `df`.
 
@@ -159,13 +200,13 @@ check(
 )
 
 # %% [markdown] tags=["ko"]
-# ## 4. 학습 데이터와 검증 데이터 나누기 (5분)
+# ## 5. 학습 데이터와 검증 데이터 나누기 (5분)
 #
 # 특성 `x`(High를 뺀 모든 컬럼)와 타깃 `y`(High)로 나눈 뒤, `train_test_split`으로 20%를 검증 데이터로 떼어 내세요(`random_state=0`, `stratify=y`).
 # 결과는 `x_train`, `x_valid`, `y_train`, `y_valid`에 담습니다.
 
 # %% [markdown] tags=["en"]
-# ## 4. Split into training and validation sets (5 min)
+# ## 5. Split into training and validation sets (5 min)
 #
 # Separate the features `x` (every column but High) from the target `y` (High), then hold out 20% for validation with `train_test_split` (`random_state=0`, `stratify=y`).
 # Keep the results in `x_train`, `x_valid`, `y_train`, `y_valid`.
@@ -197,12 +238,12 @@ check(
 )
 
 # %% [markdown] tags=["ko"]
-# ## 5. 표준화 (5분)
+# ## 6. 표준화 (5분)
 #
 # `StandardScaler`를 학습 데이터로만 fit하고, 학습 데이터와 검증 데이터를 변환해 `x_train_s`, `x_valid_s`에 담으세요.
 
 # %% [markdown] tags=["en"]
-# ## 5. Scale (5 min)
+# ## 6. Scale (5 min)
 #
 # Fit a `StandardScaler` on the training rows only and transform both sets into `x_train_s` and `x_valid_s`.
 
@@ -227,12 +268,12 @@ check(
 )
 
 # %% [markdown] tags=["ko"]
-# ## 6. 모델 만들기 (10분)
+# ## 7. 모델 만들기 (10분)
 #
 # `relu` 은닉층 두 개(노드 32개, 16개)와 이진 분류의 출력층을 가진 `model`을 만들고, `adam`과 알맞은 손실 함수, `accuracy` 지표로 `compile`하세요.
 
 # %% [markdown] tags=["en"]
-# ## 6. Build the model (10 min)
+# ## 7. Build the model (10 min)
 #
 # Build a `model` with two hidden `relu` layers (32 and 16 nodes) and the output layer of a binary classifier; `compile` it with `adam`, the right loss and the `accuracy` metric.
 
@@ -270,12 +311,12 @@ check(
 )
 
 # %% [markdown] tags=["ko"]
-# ## 7. 조기 종료로 학습하기 (10분)
+# ## 8. 조기 종료로 학습하기 (10분)
 #
 # `val_loss`를 지켜보는 `EarlyStopping(patience=10)`으로 가장 좋았던 가중치를 되돌리도록 하고, `epochs=300`, `batch_size=32`, `validation_data=(x_valid_s, y_valid)`로 학습해 `history`에 담으세요.
 
 # %% [markdown] tags=["en"]
-# ## 7. Train with early stopping (10 min)
+# ## 8. Train with early stopping (10 min)
 #
 # Watch `val_loss` with `EarlyStopping(patience=10)` restoring the best weights, and train with `epochs=300`, `batch_size=32`, `validation_data=(x_valid_s, y_valid)`, keeping the result in `history`.
 
@@ -299,12 +340,12 @@ check(
 )
 
 # %% [markdown] tags=["ko"]
-# ## 8. 임곗값으로 평가하기 (10분)
+# ## 9. 임곗값으로 평가하기 (10분)
 #
 # 검증 데이터의 확률을 예측해 0.5 이상을 1로 바꾼 1차원 배열 `pred_labels`를 만들고, 정확도를 `accuracy`에 담으세요. 정확도는 0.75를 넘어야 합니다.
 
 # %% [markdown] tags=["en"]
-# ## 8. Evaluate with a threshold (10 min)
+# ## 9. Evaluate with a threshold (10 min)
 #
 # Predict the validation probabilities, turn those of 0.5 or more into 1 in a one-dimensional array `pred_labels`, and keep the accuracy in `accuracy`. It should be above 0.75.
 
@@ -326,4 +367,37 @@ check(
     (lambda: np.isclose(accuracy, (np.ravel(pred_labels) == np.ravel(y_valid)).mean()),
      "accuracy는 pred_labels의 정확도여야 합니다.", "accuracy should be the accuracy of pred_labels."),
     (lambda: accuracy > 0.75, "검증 정확도가 0.75를 넘어야 합니다.", "The validation accuracy should be above 0.75."),
+)
+
+# %% [markdown] tags=["ko"]
+# ## 10. 머신러닝 기준 모델과 비교하기 (5분)
+#
+# 딥러닝 모델이 정말 나은지 알려면 간단한 머신러닝 모델과 견줘 봐야 합니다. scikit-learn의 `LogisticRegression`을 같은 학습 데이터(`x_train_s`, `y_train`)로 학습해 `baseline`에 담고, 검증 데이터에서 잰 정확도를 `baseline_accuracy`에 담으세요.
+
+# %% [markdown] tags=["en"]
+# ## 10. Compare with a machine-learning baseline (5 min)
+#
+# A deep-learning model is only worth it if it beats a simple machine-learning one. Train scikit-learn's `LogisticRegression` on the same training rows (`x_train_s`, `y_train`) into `baseline`, and keep its accuracy on the validation rows in `baseline_accuracy`.
+
+# %% tags=["starter"]
+# TODO
+baseline = baseline_accuracy = None
+
+# %% tags=["solution"]
+from sklearn.linear_model import LogisticRegression
+
+baseline = LogisticRegression().fit(x_train_s, y_train)
+baseline_accuracy = baseline.score(x_valid_s, y_valid)
+print(f"LogisticRegression: {baseline_accuracy:.3f}, Keras: {accuracy:.3f}")
+
+# %%
+check(
+    (lambda: hasattr(baseline, "predict") and getattr(baseline, "n_features_in_", None) == np.shape(x_train_s)[1],
+     "baseline은 학습 데이터의 특성으로 fit한 scikit-learn 모델이어야 합니다.",
+     "baseline should be a scikit-learn model fitted on the training features."),
+    (lambda: np.isclose(baseline_accuracy, np.mean(baseline.predict(x_valid_s) == np.ravel(y_valid))),
+     "baseline_accuracy는 baseline의 검증 데이터 정확도여야 합니다(학습 데이터로 잰 정확도가 아닙니다).",
+     "baseline_accuracy should be baseline's accuracy on the validation rows (not on the training rows)."),
+    (lambda: baseline_accuracy > 0.75, "기준 모델의 검증 정확도가 0.75를 넘어야 합니다.",
+     "The baseline's validation accuracy should be above 0.75."),
 )

@@ -379,8 +379,14 @@ def check_cells(nb) -> list:
 
 
 def messages(cell, lang: str) -> list[str]:
-    """The messages of the reader's language in a check cell: check((lambda: ..., "ko", "en"), ...)."""
-    return [messages[lang] for messages in practice.check_messages(cell.source, LANGUAGES)]
+    """The messages in a check cell of a notebook of one language: check((lambda: ..., "message"), ...)."""
+    import ast
+
+    found = [node.elts[1].value for node in ast.walk(ast.parse(cell.source))
+             if isinstance(node, ast.Tuple) and len(node.elts) == 2 and isinstance(node.elts[0], ast.Lambda)
+             and isinstance(node.elts[1], ast.Constant) and isinstance(node.elts[1].value, str)]
+    assert not practice.check_messages(cell.source, LANGUAGES), f"a {lang} notebook's check has every language"
+    return found
 
 
 def test_there_are_exercises_and_a_mock_exam():

@@ -3,5 +3,5 @@
 # expect: ✗ Fill the missing values instead of dropping their rows (all 400 rows should stay).
 # expect: ✗ Fill the missing values with the median of Income.
 
-# %% solution 2
+# %% solution 3
 df = df.dropna()

@@ -3,5 +3,5 @@
 # expect: ✗ df should have no missing values (under pandas 3, df['Income'].fillna(..., inplace=True) does not change df: assign the filled column back to df['Income']).
 # expect: ✗ Fill the missing values with the median of Income.
 
-# %% solution 2
+# %% solution 3
 df["Income"].fillna(df["Income"].median(), inplace=True)

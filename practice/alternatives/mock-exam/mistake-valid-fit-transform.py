@@ -4,7 +4,7 @@
 # expect: ✗ Fit the scaler on the training rows (x_train) only, not on all rows nor on the validation rows.
 # expect: ✗ x_train_s should be x_train transformed by scaler.
 
-# %% solution 5
+# %% solution 6
 scaler = StandardScaler()
 x_train_s = scaler.fit_transform(x_train)
 x_valid_s = scaler.fit_transform(x_valid)

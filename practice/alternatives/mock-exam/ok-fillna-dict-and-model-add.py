@@ -7,16 +7,16 @@ df = raw.copy()
 df["High"] = np.where(df["Sales"] > 8, 1, 0)
 df.drop(columns="Sales", inplace=True)
 
-# %% solution 2
+# %% solution 3
 df.fillna({"Income": df["Income"].median()}, inplace=True)
 
-# %% solution 6
+# %% solution 7
 model = keras.Sequential()
 model.add(keras.layers.Dense(32, activation="relu"))
 model.add(keras.layers.Dense(16, activation="relu"))
 model.add(keras.layers.Dense(1, activation="sigmoid"))
 model.compile(optimizer="adam", loss=keras.losses.BinaryCrossentropy(), metrics=[keras.metrics.BinaryAccuracy()])
 
-# %% solution 8
+# %% solution 9
 pred_labels = np.where(model.predict(x_valid_s, verbose=0)[:, 0] >= 0.5, 1, 0)
 accuracy = (pred_labels == y_valid).mean()
