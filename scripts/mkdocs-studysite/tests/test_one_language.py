@@ -15,13 +15,13 @@ ALT = {"fr": "une figure", "en": "a figure"}
 '''
 
 CHECKS = '''\
-check(
+check((
     (lambda: len("é") == 1 and x == 1,
      "x doit valoir 1 (é, "
      "deux lignes).",
      "x should be 1."),
     (lambda: y, "y", "y too"),
-)
+))
 '''
 
 
@@ -39,8 +39,8 @@ def test_a_dict_marked_by_language_keeps_the_readers_entry_only():
 def test_each_check_keeps_the_readers_message_wherever_its_lines_break():
     for lang, wanted in (("fr", ["x doit valoir 1 (é, deux lignes).", "y"]), ("en", ["x should be 1.", "y too"])):
         code = keep(CHECKS, lang, LANGUAGES, checks=True)
-        seen = []
-        exec(code, {"check": lambda *items: seen.extend(items), "x": 1, "y": 1})
+        seen: list = []
+        exec(code, {"check": seen.extend, "x": 1, "y": 1})
         assert [len(item) for item in seen] == [2, 2], code
         assert [message for _, message in seen] == wanted, code
         assert all(condition() for condition, _ in seen)
