@@ -53,9 +53,30 @@ class ClaimError(Exception):
 # --- In snippets: which assert proves which claim ---------------------------------------------
 
 
+def said_above(lines: list[str], line: int) -> list[str]:
+    """The comment lines right above line ``line`` (1-based), up to a blank or code line: what the assert there
+    checks, in words (``# fr: ...`` / ``# en: ...``; section markers are not words)."""
+    found = []
+    for text in reversed(lines[:line - 1]):
+        text = text.strip()
+        if not text.startswith("#") or text.startswith("# --8<--"):
+            break
+        found.append(text)
+    return found[::-1]
+
+
+def said_in(said: list[str], lang: str, languages: tuple[str, ...]) -> str:
+    """The words of ``said`` (``said_above``) in ``lang``: its ``# lang:`` lines, joined."""
+    from .bilingual import split_comment
+
+    return " ".join(text for line in said if (texts := split_comment(line, languages)) and (text := texts.get(lang)))
+
+
 def claims_of(source: str) -> dict[str, dict]:
-    """``{claim id: {"line": first line of its assert, "code": the assert}}`` for one snippet."""
+    """``{claim id: {"line": first line of its assert, "code": the assert, "said": the comment lines above it}}``
+    for one snippet."""
     tree = ast.parse(source)
+    lines = source.splitlines()
     asserts = [node for node in ast.walk(tree) if isinstance(node, ast.Assert)]
     found: dict[str, dict] = {}
     for token in tokenize.generate_tokens(io.StringIO(source).readline):
@@ -70,7 +91,8 @@ def claims_of(source: str) -> dict[str, dict]:
                 raise ClaimError(row, f"claim id {claim!r}: lowercase letters, digits and '-'")
             if claim in found:
                 raise ClaimError(row, f"claim '{claim}' is named twice (first at line {found[claim]['line']})")
-            found[claim] = {"line": owner.lineno, "code": ast.get_source_segment(source, owner)}
+            found[claim] = {"line": owner.lineno, "code": ast.get_source_segment(source, owner),
+                            "said": said_above(lines, owner.lineno)}
     return found
 
 
@@ -201,19 +223,23 @@ def claim_html(claim: str, proof: dict, rel: str, href: str, lang_text, folder: 
 
 
 def claims_html(cited: list[tuple[str, dict, str, str]], lang_text, folder: str = "snippets", *,
-                example_title=None, number: int = 0) -> str:
+                example_title=None, number: int = 0, said=None) -> str:
     """The check mark of a sentence: one button (with a count when it cites several claims) that
     opens, in place, what was checked in the page's language, each assert beneath and a link to its
     line. ``cited`` holds (claim, its proof, its snippet, the URL of the snippet's line);
     ``example_title(rel)`` names an example as readers know it. ``assets/studysite.js`` opens it
-    on a tap, a click or Enter, and Escape closes it; without script the button shows nothing more."""
+    on a tap, a click or Enter, and Escape closes it; without script the button shows nothing more.
+    ``said(proof)`` is what an assert checks in the page's language, in words (the comment above it), or ""."""
     box = f"claim-{number}-{cited[0][0]}"
     count = len(cited)
     titles = list(dict.fromkeys((example_title or (lambda rel: f"{folder}/{rel}"))(rel) for _, _, rel, _ in cited))
     label = lang_text("claim_label") if count == 1 else lang_text("claim_label_many").format(count=count)
     intro = lang_text("claim_intro").format(example=", ".join(titles))
-    items = []
+    items, words = [], []
     for claim, proof, rel, href in cited:
+        text = said(proof) if said else ""
+        if text and text not in words:
+            words.append(text)
         where = html.escape(lang_text("claim_where").format(file=f"{folder}/{rel}", line=proof["line"]))
         link = f'<a href="{html.escape(href, quote=True)}">{where}</a>' if href else where
         items.append(f'<span class="claim-check" data-claim="{claim}">'
@@ -228,6 +254,7 @@ def claims_html(cited: list[tuple[str, dict, str, str]], lang_text, folder: str 
             f'data-claims="{" ".join(c for c, *_ in cited)}">{shown}</button>'
             f'<span class="claim-details" id="{box}" role="note" hidden>'
             f'<span class="claim-intro">{html.escape(intro)}</span>'
+            + "".join(f'<span class="claim-said">{html.escape(text)}</span>' for text in words) +
             f'<span class="claim-asserts-label">{html.escape(lang_text("claim_asserts"))}</span>'
             f'{"".join(items)}</span></small>')
 

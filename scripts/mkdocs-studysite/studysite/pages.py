@@ -127,7 +127,9 @@ class PageExpander:
     def claim_marks(self, cited: list, lang: str, numbered: bool = True) -> str:
         self.marks += numbered
         return claims.claims_html(cited, self.ui(lang).__getitem__, self.folder, number=self.marks,
-                                  example_title=lambda rel: self.example_title(rel, lang))
+                                  example_title=lambda rel: self.example_title(rel, lang),
+                                  said=lambda proof: claims.said_in(proof.get("said", []), lang,
+                                                                    self.project.languages))
 
     def markers(self, markdown: str, embeds: list[embed.Embed], lang: str) -> str:
         """``{claim id}`` becomes a check mark that shows its assert; ``{value name:spec}`` the number."""
