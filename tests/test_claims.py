@@ -284,3 +284,41 @@ def test_claims_apart_are_marks_apart():
                                     "!snippet faq/why_mape_is_huge.py\n")
     ids = re.findall(r'aria-controls="([^"]+)"', shown)
     assert len(ids) == 2 and len(set(ids)) == 2 and "claim-count" not in shown
+
+
+HANGUL = re.compile("[\uac00-\ud7a3]")
+
+
+def cited_claims() -> set[str]:
+    """Every claim a page of the site cites."""
+    from studysite.project import Project
+
+    project = Project.find(Path(__file__).parent)
+    return {claim for page in project.docs.rglob("*.md")
+            for match, _ in claims.find_markers(page.read_text(encoding="utf-8")) if match["claims"]
+            for claim in re.split(r", ?", match["claims"])}
+
+
+def test_every_cited_claim_says_what_it_checks_in_words_in_each_language():
+    """The ✓ of a sentence opens with what its assert checks, in the reader's words: the ``# ko:`` / ``# en:``
+    comment right above the assert. Every claim a page cites has both, each in its own language."""
+    from studysite.project import Project
+
+    project = Project.find(Path(__file__).parent)
+    cited, missing, wrong = cited_claims(), [], []
+    for path in sorted(project.snippets.rglob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        if "# claim:" not in source:
+            continue
+        for claim, proof in claims.claims_of(source).items():
+            if claim not in cited:
+                continue
+            rel = path.relative_to(project.root)
+            for lang in project.languages:
+                words = claims.said_in(proof["said"], lang, project.languages)
+                if not words:
+                    missing.append(f"{rel}:{proof['line']} ({claim}): no `# {lang}:` line above the assert")
+                elif bool(HANGUL.search(words)) != (lang == "ko"):
+                    wrong.append(f"{rel}:{proof['line']} ({claim}): the {lang} words are not in {lang}: {words!r}")
+    assert not wrong, "\n".join(wrong[:20])
+    assert not missing, f"{len(missing)} claims say nothing in words:\n" + "\n".join(missing[:30])

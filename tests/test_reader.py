@@ -278,6 +278,80 @@ def test_search_results_show_math_as_text(site):
             f"{lang}: the labs' try-it sections: {tries}"
 
 
+# --- Figures --------------------------------------------------------------------------------
+
+# Pages with figures of one panel and of several side by side (learning rates, regularization).
+FIGURE_PAGES = [Path("lectures/learning-curves.md"), Path("lectures/overfitting-and-regularization.md")]
+
+FIGURES = r"""async () => {
+    const shown = e => e.getClientRects().length > 0 && getComputedStyle(e).display !== "none";
+    const body = parseFloat(getComputedStyle(document.querySelector(".md-content .md-typeset p")).fontSize);
+    const out = [];
+    for (const img of document.querySelectorAll(".snippet-figure img")) {
+        if (!shown(img)) continue;
+        img.loading = "eager";  // a lazy image far down the page: load it now
+        try { await img.decode(); } catch (e) { out.push({src: img.src, error: String(e)}); continue; }
+        const svg = await (await fetch(img.currentSrc)).text();
+        const width = parseFloat((svg.match(/<svg[^>]*width="([\d.]+)pt"/) || [])[1]);
+        // matplotlib draws each text as glyph paths scaled by its size / 100, after a comment with the text
+        const sizes = [...svg.matchAll(/scale\(([\d.]+) -[\d.]+\)/g)].map(m => 100 * parseFloat(m[1]));
+        const texts = [...svg.matchAll(/<!-- (.*?) -->/g)].map(m => m[1]);
+        out.push({src: img.currentSrc, shownWidth: img.getBoundingClientRect().width, width, body, texts,
+                  smallest: sizes.length ? Math.min(...sizes) : null});
+    }
+    return out;
+}"""
+
+
+def english_labels() -> set[str]:
+    """The figure texts the Korean label table translates: on a Korean page none of them may show."""
+    table = yaml.safe_load((PROJECT.root / "snippets" / "figure_labels.ko.yml").read_text(encoding="utf-8"))
+    return {text for text, korean in table["labels"].items() if text != korean and "{" not in text}
+
+
+async def look_at_figures(browser, server, site, lang: str, screen: str, palette: str) -> list[str]:
+    problems, english = [], english_labels()
+    for page in FIGURE_PAGES:
+        visit = await Visit.open(browser, url_of(server, site, lang, page), server,
+                                 color_scheme=PALETTES[palette], **SCREENS[screen])
+        try:
+            figures = await visit.page.evaluate(FIGURES)
+            if len(figures) < 2:
+                problems.append(f"docs/{lang}/{page}: {len(figures)} figures shown")
+            for figure in figures:
+                where = f"docs/{lang}/{page} ({screen}, {palette}): {figure['src'].rsplit('/', 1)[-1]}"
+                if "error" in figure:
+                    problems.append(f"{where}: does not load ({figure['error']})")
+                    continue
+                wanted = "dark" in figure["src"].rsplit("/", 1)[-1]
+                if wanted != (palette == "dark"):
+                    problems.append(f"{where}: not the {palette} palette's figure")
+                words = [t for t in figure["texts"] if re.search(r"[A-Za-z\uac00-\ud7a3]{2}", t)]
+                if lang == "ko" and (left := sorted(set(words) & english)):
+                    problems.append(f"{where}: English words on a Korean page: {left[:3]}")
+                if lang != "ko" and (korean := [t for t in words if HANGUL.search(t)]):
+                    problems.append(f"{where}: Korean words on an English page: {korean[:3]}")
+                if screen == "phone" and figure["smallest"]:
+                    px = figure["smallest"] * figure["shownWidth"] / figure["width"]
+                    if px < figure["body"] - 0.05:
+                        problems.append(f"{where}: its smallest text is {px:.1f} px on a phone, the page's "
+                                        f"{figure['body']:.1f} px")
+            problems += visit.errors
+        finally:
+            await visit.close()
+    return problems
+
+
+@pytest.mark.parametrize("palette", PALETTES)
+@pytest.mark.parametrize("screen", SCREENS)
+@pytest.mark.parametrize("lang", PROJECT.languages)
+def test_figures_speak_the_pages_language_and_read_on_a_phone(browser, server, site, lang, screen, palette):
+    """Each figure shown is its palette's, its words are the page's language, and on a phone its smallest text is
+    as large as the page's own (the phone layout: panels stacked, text enlarged)."""
+    problems = browser.run(look_at_figures(browser, server, site, lang, screen, palette))
+    assert not problems, "\n".join(problems)
+
+
 # --- Check marks ---------------------------------------------------------------------------
 
 CLAIM_PAGE = Path("lectures/models-and-training.md")
@@ -313,6 +387,9 @@ async def open_a_claim(browser, server, site, lang: str, screen: str, palette: s
         intro = await details.locator(".claim-intro").inner_text()
         if bool(HANGUL.search(intro)) != (lang == "ko"):
             problems.append(f"the details are not in the page's language: {intro!r}")
+        said = await details.locator(".claim-said").all_inner_texts()
+        if not said or any(bool(HANGUL.search(words)) != (lang == "ko") for words in said):
+            problems.append(f"the details do not say what was checked in the page's words: {said}")
         count = await button.locator(".claim-count").all_inner_texts()
         checks = await details.locator(".claim-check").count()
         if count and int(count[0]) != checks:

@@ -37,13 +37,25 @@ max_slope = {"relu": float(d_relu(z).max()), "sigmoid": float(d_sigmoid(z).max()
 h = 1e-5
 zz = z[np.abs(z) > 1e-3]  # ko: ReLU는 0에서 꺾임 # en: ReLU has a kink at 0
 for f, d in [(relu, d_relu), (sigmoid, d_sigmoid), (tanh, d_tanh)]:
+    # ko: 세 함수(ReLU, sigmoid, tanh) 모두 손으로 쓴 도함수가 수치로 잰 기울기 (f(z + h) - f(z - h)) / 2h와 거의
+    # ko: 같습니다. ReLU가 꺾이는 점 바로 옆은 빼고 비교합니다.
+    # en: For all three (ReLU, sigmoid, tanh), the hand-written derivative almost equals the numerical slope (f(z + h) -
+    # en: f(z - h)) / 2h; the points right next to ReLU's kink are left out.
     assert np.allclose((f(zz + h) - f(zz - h)) / (2 * h), d(zz), atol=1e-6)  # claim: activation-derivatives-right
+# ko: 그래프의 z 구간에서 sigmoid 기울기의 최댓값은 0.25이고, 0.25를 넘는 곳은 없습니다.
+# en: Over the plotted z, sigmoid's largest slope is 0.25, and nowhere is it above 0.25.
 assert np.isclose(d_sigmoid(z).max(), 0.25) and d_sigmoid(z).max() <= 0.25  # claim: activation-sigmoid-slope-quarter
+# ko: 그래프의 z 구간에서 tanh 기울기의 최댓값은 1이고, 1을 넘는 곳은 없습니다.
+# en: Over the plotted z, tanh's largest slope is 1, and nowhere is it above 1.
 assert np.isclose(d_tanh(z).max(), 1.0) and d_tanh(z).max() <= 1.0  # claim: activation-tanh-slope-one
+# ko: ReLU의 기울기는 0 아니면 1이고, 두 값이 모두 나옵니다.
+# en: ReLU's slope is always 0 or 1, and both values occur.
 assert set(np.unique(d_relu(z))) == {0.0, 1.0}  # claim: activation-relu-slope-0-or-1
 # ko: 비선형: 셋 모두 f(a + b) != f(a) + f(b) # en: Non-linear: f(a + b) != f(a) + f(b) for each of them
 a, b = 2.0, -3.0
 for f in (relu, sigmoid, tanh):
+    # ko: 세 함수 모두 두 입력 a, b에서 f(a + b)가 f(a) + f(b)와 다릅니다. 즉 선형 함수가 아닙니다.
+    # en: For each of the three, f(a + b) differs from f(a) + f(b) for the two inputs a and b: none of them is linear.
     assert not np.isclose(f(a + b), f(a) + f(b))  # claim: activation-non-linear
 
 fig, axes = plt.subplots(1, 2, figsize=(8.0, 3.4))

@@ -44,10 +44,26 @@ relu_over_sigmoid = float(rel[0] / sig[0])
 sigmoid_first_over_last = float(sig[0] / sig[-1])
 sigmoid_last_over_first = 1 / sigmoid_first_over_last
 relu_spread = float(rel.max() / rel.min())
+# ko: 입력 쪽 1번 층의 기울기가 sigmoid 신경망에서는 ReLU 신경망보다 1e4배(1만 배) 이상 작습니다.
+# en: Layer 1's gradient (next to the input) is at least 1e4 (10,000) times smaller in the sigmoid network than in the
+# en: ReLU network.
 assert relu_over_sigmoid >= 1e4  # claim: vanishing-first-layer-1e4-smaller
+# ko: sigmoid 신경망에서 1번 층의 기울기는 마지막 은닉층의 기울기보다 1000배 넘게 작습니다(비율이 1e-3 미만).
+# en: In the sigmoid network, layer 1's gradient is more than 1,000 times smaller than the last hidden layer's (a ratio
+# en: below 1e-3).
 assert sigmoid_first_over_last < 1e-3  # claim: vanishing-sigmoid-shrinks-towards-input
+# ko: sigmoid 신경망의 기울기는 1번 층에서 마지막 층으로 한 층 갈 때마다 커집니다. 거꾸로 보면 입력 쪽으로 갈수록 층마다
+# ko: 작아집니다.
+# en: In the sigmoid network the gradient grows at every layer from layer 1 to the last: going back towards the input,
+# en: it shrinks at every layer.
 assert np.all(np.diff(sig) > 0)  # claim: vanishing-sigmoid-grows-layer-by-layer
+# ko: sigmoid 신경망에서는 어느 층이든 기울기가 바로 앞(입력 쪽) 층의 2배보다 큽니다. 입력 쪽으로 한 층 갈 때마다 절반
+# ko: 아래로 줄어든다는 뜻입니다.
+# en: In the sigmoid network every layer's gradient is more than 2 times that of the layer before it (towards the
+# en: input): going back, it more than halves at every layer.
 assert np.all(sig[1:] / sig[:-1] > 2)  # claim: vanishing-sigmoid-halves-every-layer
+# ko: ReLU 신경망에서는 기울기가 가장 큰 층도 가장 작은 층의 3배가 안 됩니다.
+# en: In the ReLU network the largest layer gradient is less than 3 times the smallest.
 assert relu_spread < 3  # claim: vanishing-relu-layers-similar
 
 # --8<-- [start:dead_units]
@@ -68,18 +84,23 @@ print("dead ReLU units per layer at the start (of 32, on 256 inputs):", dead)
 # --8<-- [end:dead_units]
 most_dead = max(dead)
 layer_units = int(relu_net.layers[0].units)
+# ko: 학습 전에 죽은 ReLU 노드(모든 입력에 0만 내는 노드)가 가장 많은 층을 보면, 그 수가 8개 이상 12개 이하입니다.
+# en: Before training, the layer with the most dead ReLU units (units that output 0 for every input) has between 8 and
+# en: 12 of them.
 assert 8 <= most_dead <= 12  # claim: vanishing-relu-units-die
-# ko: 학습 전(초기 가중치)에는 어느 층이든 절반 넘게 살아 있음
-# en: before training (initial weights) more than half of every layer is alive
+# ko: 학습 전(초기 가중치)에는 어느 층이든 죽은 노드가 절반보다 적습니다. 즉 절반 넘는 노드가 살아 있습니다.
+# en: Before training (initial weights), every layer has fewer than half of its units dead: more than half are alive.
 assert most_dead < layer_units / 2  # claim: vanishing-most-relu-units-alive
-# ko: 입력에 가까운 세 층에는 죽은 노드가 없고, 가장 깊은 층에 가장 많음
-# en: the three layers next to the input have none, the deepest layer has the most
+# ko: 학습 전, 입력에 가까운 세 층에는 죽은 노드가 없고, 가장 깊은 층에 죽은 노드가 가장 많습니다.
+# en: Before training, the three layers next to the input have no dead units, and the deepest layer has the most.
 assert max(dead[:3]) == 0 and dead[-1] == most_dead  # claim: vanishing-dead-units-in-deep-layers
 # ko: 죽은 노드의 가중치(들어오는 가중치와 편향)에는 기울기가 정확히 0임
 # en: a dead unit's own weights (incoming kernel column and bias) get a gradient of exactly 0
 with tf.GradientTape() as tape:
     relu_loss = keras.losses.MeanSquaredError()(y, relu_net(x))
 relu_grads = tape.gradient(relu_loss, [v for layer in relu_net.layers[:-1] for v in (layer.kernel, layer.bias)])
+# ko: 학습 전에 죽어 있던 노드마다, 그 노드로 들어오는 가중치와 그 노드의 편향이 받는 기울기가 정확히 0입니다.
+# en: For every unit that is dead before training, the gradients of its incoming weights and of its bias are exactly 0.
 assert all(np.all(relu_grads[2 * i].numpy()[:, mask] == 0) and np.all(relu_grads[2 * i + 1].numpy()[mask] == 0)
            for i, mask in enumerate(dead_at_start))  # claim: vanishing-dead-unit-gets-no-gradient
 
@@ -94,9 +115,14 @@ print(f"dead at the start: {dead_at_start.sum()}, alive again after training: {r
 dead_start_total = int(dead_at_start.sum())
 dead_after_counts = dead_after.sum(axis=1).tolist()
 dead_after_total = int(dead_after.sum())
+# ko: 학습 전에 죽어 있던 노드 중 학습 뒤 다시 살아난 노드가 10개 이상이고, 처음 죽어 있던 노드의 4분의 1 이상입니다.
+# en: Of the units dead before training, at least 10 are alive again after training, and that is at least a quarter of
+# en: them.
 assert revived >= 10 and revived >= dead_start_total / 4  # claim: vanishing-dead-units-come-back
-# ko: 학습 뒤에는 죽은 노드가 오히려 늘고, 깊은 층에서는 절반이 넘음. 입력 쪽 두 층은 여전히 0개
-# en: after training there are more dead units, over half in the deepest layers; the two layers next to the input still have none
+# ko: 학습 뒤에는 죽은 노드가 모두 합쳐 학습 전의 2배보다 많고, 마지막 층에서는 절반 넘는 노드가 죽어 있습니다. 입력 쪽
+# ko: 두 층에는 죽은 노드가 없습니다.
+# en: After training there are more than twice as many dead units in all as before, over half of the last layer is dead,
+# en: and the two layers next to the input have none.
 assert dead_after_total > 2 * dead_start_total and dead_after_counts[-1] > layer_units / 2 \
     and max(dead_after_counts[:2]) == 0  # claim: vanishing-more-dead-after-training
 
@@ -129,8 +155,19 @@ for name, make in [("SGD ", lambda: keras.optimizers.SGD(learning_rate=0.01)),
 # en: (1e-7 / √(1 - 0.999) on step 1) keep part of their smallness (the epsilon section below)
 sgd_ratio, adam_ratio = sgd["sigmoid"] / sgd["relu"], adam["sigmoid"] / adam["relu"]
 sgd_gap, adam_gap = 1 / sgd_ratio, 1 / adam_ratio
+# ko: SGD로 한 번 업데이트하면 sigmoid 신경망의 1번 층은 ReLU 신경망의 1번 층보다 1e4배(1만 배) 넘게 적게 움직입니다.
+# en: After one SGD update, layer 1 of the sigmoid network has moved more than 1e4 (10,000) times less than layer 1 of
+# en: the ReLU network.
 assert sgd_ratio < 1e-4  # claim: vanishing-sgd-step-1e4-smaller
+# ko: Adam으로 한 번 업데이트하면 1번 층이 움직인 거리의 비율(sigmoid 신경망 ÷ ReLU 신경망)이 3e-3보다 크고 3e-2보다
+# ko: 작습니다.
+# en: After one Adam update, the ratio of how far layer 1 moved (sigmoid network ÷ ReLU network) is between 3e-3 and
+# en: 3e-2.
 assert 3e-3 < adam_ratio < 3e-2  # claim: vanishing-adam-step-about-100-smaller
+# ko: 1번 층이 움직인 거리의 비율(sigmoid 신경망 ÷ ReLU 신경망)이 Adam에서는 SGD에서보다 100배 넘게 큽니다. 그만큼
+# ko: Adam에서는 sigmoid 신경망의 1번 층이 덜 뒤처집니다.
+# en: The ratio of how far layer 1 moves in one update (sigmoid network ÷ ReLU network) is more than 100 times larger
+# en: with Adam than with SGD: with Adam the sigmoid network's layer 1 falls behind far less.
 assert adam_ratio > 100 * sgd_ratio  # claim: vanishing-adam-suffers-far-less
 
 
@@ -168,13 +205,21 @@ print(f"Adam(epsilon={tiny_epsilon:.0e}): layer 1 step sigmoid {small_eps['sigmo
       f"relu {small_eps['relu']:.1e}, ratio {small_eps['sigmoid'] / small_eps['relu']:.2f}")
 # --8<-- [end:epsilon]
 small_eps_ratio = small_eps["sigmoid"] / small_eps["relu"]
-# ko: 1번 층의 기울기는 모두 Keras의 첫 스텝 ε보다 10배 넘게 작음
-# en: every layer-1 gradient is more than 10 times smaller than Keras' first-step ε
+# ko: sigmoid 신경망 1번 층의 기울기는 모두 Keras가 첫 스텝에 쓰는 ε보다 10배 넘게 작고, 그 중앙값은 100배 넘게
+# ko: 작습니다.
+# en: Every layer-1 gradient of the sigmoid network is more than 10 times smaller than the ε Keras uses on step 1, and
+# en: their median is more than 100 times smaller.
 assert np.all(g1 < eps_step_1 / 10) and median_gradient < eps_step_1 / 100  # claim: vanishing-sigmoid-gradients-below-eps
+# ko: ε을 √v에 더하는 Keras의 식으로 계산한 1번 층 보폭은 Keras의 Adam이 실제로 움직인 거리와 5%도 차이 나지 않습니다.
+# en: The layer-1 step computed with Keras' formula (ε added to √v) is within 5% of the step Keras actually took.
 assert abs(step_eps_on_v / adam["sigmoid"] - 1) < 0.05  # claim: vanishing-adam-step-matches-keras-eps
+# ko: ε을 √v̂에 더하는 교과서 식으로 계산하면 보폭이 실제 보폭보다 10배 넘게 크게 나옵니다.
+# en: The textbook formula (ε added to √v̂) predicts a step more than 10 times larger than the one Keras took.
 assert step_eps_on_v_hat > 10 * adam["sigmoid"]  # claim: vanishing-textbook-eps-predicts-more
-# ko: ε을 아주 작게 하면 두 신경망의 1번 층이 거의 같은 거리를 움직임: Adam에 남은 차이는 ε 때문임
-# en: with a tiny ε layer 1 moves about as far in both networks: the gap Adam leaves comes from ε
+# ko: ε을 아주 작게 하면 1번 층이 움직인 거리의 비율(sigmoid 신경망 ÷ ReLU 신경망)이 0.9보다 크고, 기본 ε일 때의
+# ko: 비율보다 100배 넘게 큽니다.
+# en: With a tiny ε, the ratio of how far layer 1 moves (sigmoid network ÷ ReLU network) is above 0.9 and more than 100
+# en: times the ratio with the default ε.
 assert small_eps_ratio > 0.9 and small_eps_ratio > 100 * adam_ratio  # claim: vanishing-adam-gap-is-epsilon
 
 fig, ax = plt.subplots()
@@ -212,6 +257,9 @@ ax.text(-0.6, -0.75, "gradient norm (sigmoid)", ha="left", va="top", fontsize=9,
 ax.set_xlim(-1.3, len(sig) - 0.2)
 ax.set_ylim(-1.1, 3.0)
 ax.axis("off")
+# ko: 역전파 그림에서 가장 큰 막대는 마지막 층(출력 쪽)이고, 가장 작은 막대는 1번 층(입력 쪽)입니다.
+# en: In the back-propagation picture the tallest bar is the last layer's (next to the output) and the smallest is layer
+# en: 1's (next to the input).
 assert sizes.argmax() == len(sig) - 1 and sizes.argmin() == 0  # claim: vanishing-picture-smallest-at-input
 save_figure(
     fig,

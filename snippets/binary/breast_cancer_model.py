@@ -28,7 +28,12 @@ x_train, x_val = scaler.transform(x_train), scaler.transform(x_val)
 print(f"train {x_train.shape}, validation {x_val.shape}, y = 1 (malignant): {y.mean():.2f}")
 # --8<-- [end:data]
 malignant_share = float(y.mean())
+# ko: scikit-learn의 target_names가 malignant(악성), benign(양성) 순서입니다. 그래서
+# ko: 원래 target에서는 악성이 0, 양성이 1입니다.
+# en: scikit-learn's target_names are malignant, then benign: in the original target, malignant is 0 and benign is 1.
 assert list(data.target_names) == ["malignant", "benign"]  # claim: binary-sklearn-codes-malignant-0
+# ko: 뒤집은 y의 1(악성) 개수와 원래 target의 0(악성) 개수가 둘 다 212개로 같습니다.
+# en: After the flip, y has as many 1s (malignant) as the original target has 0s (malignant): 212.
 assert y.sum() == (data.target == 0).sum() == 212  # claim: binary-flip-makes-malignant-1
 
 # --8<-- [start:model]
@@ -49,7 +54,11 @@ pred = model.predict(x_val, verbose=0)  # ko: 모양 (n, 1): 0과 1 사이의 �
 print("first 5 probabilities:", " ".join(f"{p:.3f}" for p in pred[:5, 0]))
 print(f"min {pred.min():.3f}, max {pred.max():.3f}")
 # --8<-- [end:predict]
+# ko: predict 결과의 모양이 (검증 샘플 수, 1)입니다. 샘플마다 값이 하나씩 나옵니다.
+# en: predict returns an array of shape (number of validation samples, 1): one value per sample.
 assert pred.shape == (len(x_val), 1)  # claim: binary-predict-shape-n-1
+# ko: predict가 낸 값은 가장 작은 것도 0 이상, 가장 큰 것도 1 이하입니다. 모두 0과 1 사이에 있습니다.
+# en: The smallest predicted value is at least 0 and the largest at most 1: all lie between 0 and 1.
 assert 0.0 <= pred.min() and pred.max() <= 1.0  # claim: binary-sigmoid-is-probability
 
 # --8<-- [start:threshold]
@@ -66,18 +75,33 @@ for threshold in [0.5, 0.3, 0.1]:  # ko: 임곗값이 낮을수록 더 많은 �
     false_alarms = int(((pred[:, 0] >= threshold) & (y_val == 0)).sum())
     print(f"threshold {threshold}: missed malignant {missed}, false alarms {false_alarms}")
 # --8<-- [end:threshold]
-# ko: Keras의 accuracy는 p > 0.5를 클래스 1로 봄. `>=`와는 p가 정확히 0.5일 때만 다르고, 여기에는 그런 확률이 없음
-# en: Keras' accuracy calls p > 0.5 class 1; `>=` differs only at exactly 0.5, and no probability is 0.5 here
+# ko: 검증 데이터의 예측 확률 가운데 정확히 0.5인 값은 하나도 없습니다.
+# en: No predicted probability on the validation data is exactly 0.5.
 assert not np.any(pred == 0.5)  # claim: binary-no-probability-exactly-half
+# ko: p > 0.5인 샘플을 1로 보고 계산한 정확도가 Keras의 val_accuracy와 같습니다(차이 1e-6
+# ko: 미만).
+# en: The accuracy computed with p > 0.5 as class 1 equals Keras' val_accuracy (difference below 1e-6).
 assert abs(((pred[:, 0] > 0.5).astype(int) == y_val).mean() - val_accuracy) < 1e-6  # claim: binary-keras-accuracy-p-above-half
+# ko: 직접 계산한 정확도가 Keras의 val_accuracy와 같습니다(차이 1e-6 미만).
+# en: The accuracy computed by hand equals Keras' val_accuracy (difference below 1e-6).
 assert abs(my_accuracy - val_accuracy) < 1e-6  # claim: binary-accuracy-by-hand-equals-keras
+# ko: 검증 정확도(val_accuracy)가 0.93보다 높습니다.
+# en: The validation accuracy (val_accuracy) is above 0.93.
 assert val_accuracy > 0.93  # claim: binary-val-accuracy-above-093
 missed = [int(((pred[:, 0] < t) & (y_val == 1)).sum()) for t in [0.5, 0.3, 0.1]]
 alarms = [int(((pred[:, 0] >= t) & (y_val == 0)).sum()) for t in [0.5, 0.3, 0.1]]
 recall_at = [1 - m / int((y_val == 1).sum()) for m in missed]
+# ko: 임곗값을 한 단계씩 낮출 때마다 놓친 악성 종양 수는 줄거나 그대로입니다. 늘지는 않습니다.
+# en: Each time the threshold is lowered, the number of missed malignant tumors goes down or stays the same.
 assert missed[0] >= missed[1] >= missed[2]  # claim: binary-lower-threshold-misses-fewer
+# ko: 임곗값을 한 단계씩 낮출 때마다 재현율은 오르거나 그대로입니다. 내려가지는 않습니다.
+# en: Each time the threshold is lowered, recall goes up or stays the same.
 assert recall_at[0] <= recall_at[1] <= recall_at[2]  # claim: binary-lower-threshold-recall-not-lower
+# ko: 임곗값을 한 단계씩 낮출 때마다 양성 종양을 악성으로 잘못 판정한 수(오경보)는 늘거나 그대로입니다.
+# en: Each time the threshold is lowered, the false alarms (benign tumors called malignant) go up or stay the same.
 assert alarms[0] <= alarms[1] <= alarms[2]  # claim: binary-lower-threshold-more-alarms
+# ko: 가장 낮은 임곗값일 때는 가장 높은 임곗값일 때보다 놓친 악성 종양이 적고, 오경보는 많습니다.
+# en: At the lowest threshold, fewer malignant tumors are missed and there are more false alarms than at the highest.
 assert missed[2] < missed[0] and alarms[2] > alarms[0]  # claim: binary-threshold-trade-off
 
 # --8<-- [start:counts]
@@ -91,8 +115,17 @@ precision = tp / (tp + fp)  # ko: 악성이라고 한 것 중 맞은 비율 # en
 print(f"TP {tp}  FN {fn}  FP {fp}  TN {tn}")
 print(f"recall {recall:.3f}   precision {precision:.3f}")
 # --8<-- [end:counts]
+# ko: 직접 센 TN, FP, FN, TP가 scikit-learn의 confusion_matrix와 칸마다 같고, 네
+# ko: 칸을 더하면 검증 데이터의 행 수가 됩니다.
+# en: The TN, FP, FN and TP counted by hand match scikit-learn's confusion_matrix cell by cell, and the four add up to
+# en: the number of validation rows.
 assert [[tn, fp], [fn, tp]] == confusion_matrix(y_val, labels).tolist() \
     and tp + fn + fp + tn == len(y_val)  # claim: binary-confusion-counts
+# ko: TP / (TP + FN)로 구한 재현율과 TP / (TP + FP)로 구한 정밀도가 scikit-learn의
+# ko: recall_score, precision_score와 같습니다. FN과 FP는 앞에서 첫 번째 임곗값으로 센 놓친
+# ko: 악성 종양 수, 오경보 수와 같습니다.
+# en: Recall as TP / (TP + FN) and precision as TP / (TP + FP) equal scikit-learn's recall_score and precision_score. FN
+# en: and FP equal the missed malignant tumors and the false alarms counted above at the first threshold.
 assert np.isclose(recall, recall_score(y_val, labels)) \
     and np.isclose(precision, precision_score(y_val, labels)) and fn == missed[0] and fp == alarms[0]  # claim: binary-recall-precision-from-counts
 
@@ -124,11 +157,19 @@ for epoch in [1, 10, 20, 30]:
     i = epoch - 1
     print(f"epoch {epoch:2d}: val_loss {h['val_loss'][i]:.3f}   val_accuracy {h['val_accuracy'][i]:.3f}")
 # --8<-- [end:curves]
-# ko: 처음에는 둘 다 움직이고, 나중에는 손실만 계속 내려가고 정확도는 거의 그대로
-# en: Early on both move; later the loss keeps falling while accuracy hardly changes
+# ko: 열 번째 에포크의 val_loss는 첫 에포크의 절반보다 작고, val_accuracy는 첫 에포크보다 0.1 넘게
+# ko: 높습니다.
+# en: At the tenth epoch, val_loss is below half of the first epoch's, and val_accuracy is more than 0.1 higher than at
+# en: the first epoch.
 assert h["val_loss"][9] < 0.5 * h["val_loss"][0] and h["val_accuracy"][9] > h["val_accuracy"][0] + 0.1  # claim: binary-curves-both-move-early
+# ko: 마지막 에포크의 val_loss가 열 번째 에포크보다 15% 넘게 낮습니다.
+# en: The last epoch's val_loss is more than 15% below the tenth epoch's.
 assert h["val_loss"][-1] < 0.85 * h["val_loss"][9]  # claim: binary-curves-loss-keeps-falling
+# ko: 마지막 에포크의 val_accuracy는 열 번째 에포크와 차이가 0.05보다 작습니다.
+# en: The last epoch's val_accuracy differs from the tenth epoch's by less than 0.05.
 assert abs(h["val_accuracy"][-1] - h["val_accuracy"][9]) < 0.05  # claim: binary-curves-accuracy-flat
+# ko: 마지막 에포크의 val_accuracy는 0.93보다 크고 0.98보다 작습니다.
+# en: The last epoch's val_accuracy is between 0.93 and 0.98.
 assert 0.93 < h["val_accuracy"][-1] < 0.98  # claim: binary-curves-accuracy-about-095
 
 fig, (ax_loss, ax_acc) = plt.subplots(1, 2, figsize=(9.6, 3.6))

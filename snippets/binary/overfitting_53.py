@@ -50,16 +50,28 @@ small_gap = sh["val_loss"][-1] - sh["loss"][-1]
 large_best_epoch = large_best + 1
 large_last_val_loss, large_last_loss = lh["val_loss"][-1], lh["loss"][-1]
 rising_share = float(np.mean(np.diff(lh["val_loss"][large_best:]) > 0))
-# ko: 큰 신경망: 일찍 최저점을 찍고, 그 뒤 val_loss가 훨씬 위로 올라감(과적합)
-# en: The large network: minimum early, then val loss climbs well above it (overfitting)
+# ko: 큰 신경망의 val_loss는 10번째 에포크 안에 최저점을 찍습니다.
+# en: The large network's val_loss reaches its lowest point within the first 10 epochs.
 assert large_best_epoch <= 10  # claim: overfit53-large-bottoms-out-early
+# ko: 큰 신경망의 마지막 val_loss는 최저점의 1.5배보다 큽니다.
+# en: The large network's last val_loss is more than 1.5 times its lowest.
 assert large_last_val_loss > 1.5 * lh["val_loss"][large_best]  # claim: overfit53-large-rises-a-lot
+# ko: 큰 신경망은 최저점 뒤의 에포크 가운데 80% 이상에서 val_loss가 직전 에포크보다 올라갑니다.
+# en: In at least 80% of the epochs after its lowest point, the large network's val_loss is higher than the epoch
+# en: before.
 assert rising_share >= 0.8  # claim: overfit53-rises-in-most-epochs
+# ko: 큰 신경망의 마지막 학습 손실(loss)이 0.02보다 작습니다.
+# en: The large network's last training loss is below 0.02.
 assert large_last_loss < 0.02  # claim: overfit53-large-memorizes
+# ko: 마지막 에포크에서 큰 신경망의 간격(val_loss − loss)은 작은 신경망 간격의 2배에 0.2를 더한 값보다
+# ko: 큽니다.
+# en: At the last epoch, the large network's gap (val_loss − loss) is more than twice the small network's gap plus 0.2.
 assert large_gap > 2 * small_gap + 0.2  # claim: overfit53-large-gap-wider
-# ko: 노드를 줄이면 해결됨: 작은 신경망은 큰 신경망보다 훨씬 낮게, 자기 최저점 가까이에서 끝남
-# en: Fewer nodes fix it: the small network ends far below the large one and near its own minimum
+# ko: 작은 신경망의 마지막 val_loss가 큰 신경망의 마지막 val_loss보다 30% 넘게 낮습니다.
+# en: The small network's last val_loss is more than 30% below the large network's.
 assert sh["val_loss"][-1] < 0.7 * large_last_val_loss  # claim: overfit53-small-ends-far-lower
+# ko: 작은 신경망의 마지막 val_loss는 자기 최저점의 1.1배보다 작습니다.
+# en: The small network's last val_loss is below 1.1 times its own lowest.
 assert sh["val_loss"][-1] < 1.1 * min(sh["val_loss"])  # claim: overfit53-small-near-its-minimum
 
 # --8<-- [start:early_stopping]
@@ -71,8 +83,17 @@ print(f"EarlyStopping: epochs run {epochs_run} / 30, weights kept from epoch {be
 print(f"val_loss {val_loss:.3f} (30 epochs, no stopping: {lh['val_loss'][-1]:.3f}), "
       f"val_accuracy {val_accuracy:.3f}")
 # --8<-- [end:early_stopping]
+# ko: EarlyStopping을 쓴 학습은 20에포크보다 적게 돌고 멈춥니다.
+# en: With EarlyStopping, training stops after fewer than 20 epochs.
 assert epochs_run < 20  # claim: overfit53-early-stopping-stops-early
+# ko: 멈춘 모델을 evaluate로 잰 val_loss가 학습 중 가장 낮았던 val_loss와 같습니다(차이 1e-3
+# ko: 미만).
+# en: The stopped model's val_loss from evaluate equals the lowest val_loss of its training (difference below 1e-3).
 assert abs(val_loss - min(stopped.history["val_loss"])) < 1e-3  # claim: overfit53-best-weights-restored
+# ko: EarlyStopping으로 멈춘 모델의 val_loss가 끝까지 학습한 큰 신경망의 마지막 val_loss보다
+# ko: 30% 넘게 낮습니다.
+# en: The early-stopped model's val_loss is more than 30% below the last val_loss of the large network trained to the
+# en: end.
 assert val_loss < 0.7 * large_last_val_loss  # claim: overfit53-early-stopping-beats-30-epochs
 
 fig, (ax_large, ax_small) = plt.subplots(1, 2, figsize=(9.6, 3.6), sharey=True)

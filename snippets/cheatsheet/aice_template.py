@@ -51,12 +51,22 @@ print(f"TP {tp}  FN {fn}  FP {fp}  TN {tn}   recall {tp / (tp + fn):.3f}   preci
 epochs_run = len(history.history["loss"])
 share_all, share_train, share_test = float(y.mean()), float(y_train.mean()), float(y_test.mean())
 tp, fn, fp, tn = int(tp), int(fn), int(fp), int(tn)
-# ko: stratify: 두 쪽의 클래스 1 비율이 전체와 한 행 차이 안에서 같음
-# en: stratify: both parts have the whole data's class-1 share, to within one row
+# ko: 학습 데이터와 테스트 데이터 모두 클래스 1의 비율이 전체 데이터의 비율과 한 행 차이 안에서 같습니다.
+# en: The training and the test part each have the whole data's class-1 share, to within one row.
 assert abs(share_train - share_all) < 1 / len(y_train) and abs(share_test - share_all) < 1 / len(y_test)  # claim: template-stratify-keeps-class-share
 x_train_raw = train_test_split(x, y, test_size=0.2, random_state=42, stratify=y)[0]
+# ko: 스케일러가 기억한 평균은 학습 데이터 행의 평균과 같고, 전체 행의 평균과는 다릅니다.
+# en: The scaler's means equal the means of the training rows, not those of all the rows.
 assert np.allclose(scaler.mean_, x_train_raw.mean(axis=0)) \
     and not np.allclose(scaler.mean_, x.mean(axis=0))  # claim: template-scaler-fit-on-train
+# ko: EarlyStopping이 최대 에포크 수(max_epochs)를 다 채우기 전에 학습을 멈췄습니다.
+# en: EarlyStopping stopped training before max_epochs.
 assert epochs_run < max_epochs  # claim: template-early-stopping-stopped
+# ko: 테스트 정확도가 0.93보다 높습니다.
+# en: The test accuracy is above 0.93.
 assert test_accuracy > 0.93  # claim: template-test-accuracy
+# ko: 혼동 행렬의 네 칸을 더하면 테스트 데이터의 행 수가 되고, TP와
+# ko: FN을 더하면 테스트 데이터의 악성(클래스 1) 행 수가 됩니다.
+# en: The four cells of the confusion matrix add up to the number of test
+# en: rows, and TP + FN is the number of malignant (class 1) test rows.
 assert tp + fn + fp + tn == len(y_test) and fn + tp == int(y_test.sum())  # claim: template-confusion-cells

@@ -20,10 +20,18 @@ print("prediction     : " + " ".join(f"{v:.2f}" for v in dropout(outputs, traini
 # --8<-- [end:masks]
 switched_off = [int((out == 0).sum()) for out in steps]
 at_prediction = dropout(outputs, training=False).numpy()[0]
+# ko: 학습 스텝마다 꺼진 노드가 1개 이상 6개 이하이고, 꺼진 노드의 조합이 스텝마다 모두 다릅니다.
+# en: At every training step between 1 and 6 outputs are switched off, and no two steps switch off the same set.
 assert all(1 <= k <= 6 for k in switched_off) \
     and len({tuple(out == 0) for out in steps}) == len(steps)  # claim: dropout-other-nodes-each-step
+# ko: 꺼진 노드의 개수가 모든 스텝에서 같지는 않습니다.
+# en: The number switched off is not the same at every step.
 assert len(set(switched_off)) > 1  # claim: dropout-count-varies
+# ko: 꺼지지 않은 출력은 모두 1 / (1 - 0.3)입니다. 원래 값이 1이었으니 1 / (1 - 0.3)배로 커진 것입니다.
+# en: Every output left on is 1 / (1 - 0.3): the inputs were all 1, so they were scaled by 1 / (1 - 0.3).
 assert all(np.allclose(out[out != 0], 1 / (1 - 0.3)) for out in steps)  # claim: dropout-scales-kept-outputs
+# ko: 예측할 때(training=False)는 출력이 입력과 똑같습니다. 꺼지는 노드도 없고 크기도 바뀌지 않습니다.
+# en: At prediction time (training=False) the output is exactly the input: nothing is switched off or scaled.
 assert np.array_equal(at_prediction, outputs[0])  # claim: dropout-off-at-prediction
 
 fig, axes = plt.subplots(1, len(steps), figsize=(8.4, 4.6))

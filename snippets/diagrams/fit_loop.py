@@ -38,6 +38,8 @@ ax.add_patch(FancyBboxPatch((0.35, 0.55), 9.3, 4.95, boxstyle="round,pad=0.1", f
 ax.text(5.0, 5.75, "per epoch: every batch of the training rows once; then val_loss on the validation rows",
         ha="center", va="center", fontsize=9.5, color="#ff7f0e")
 ax.text(5.0, 0.2, "updates per epoch = ceil(training rows / batch_size)", ha="center", fontsize=9.5)
+# ko: 그림에는 단계 상자 4개와 그 사이를 잇는 화살표 4개가 있습니다.
+# en: The figure has 4 step boxes and 4 arrows joining them.
 assert boxes == 4 and arrows == 4  # claim: diagram-fit-loop-four-steps
 save_figure(
     fig,
@@ -61,5 +63,7 @@ training_rows = int(len(x) * (1 - 0.2))
 updates_per_epoch = math.ceil(training_rows / 64)
 updates = int(model.optimizer.iterations.numpy())
 print(f"training rows {training_rows}, batch_size 64: {updates_per_epoch} updates per epoch, 3 epochs: {updates}")
+# ko: 3에포크 동안의 업데이트 횟수가 3 × ⌈학습 행 수 / batch_size⌉와 같은 21번입니다.
+# en: The updates over 3 epochs number 3 × ceil(training rows / batch_size) = 21.
 assert updates == 3 * updates_per_epoch == 21  # claim: diagram-fit-loop-updates-per-batch
 # --8<-- [end:updates]

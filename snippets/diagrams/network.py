@@ -64,7 +64,13 @@ ax.text(0.75, -0.55, "bias $w_0$ (input always 1)", fontsize=10, color="#d62728"
 for name, label in [("input", "inputs"), ("hidden", "hidden layer\nDense(4, relu)"),
                     ("output", "output\nDense(1, sigmoid)")]:
     ax.text(columns[name], 4.45, label, ha="center", va="bottom", fontsize=10)
+# ko: 그림의 노드 수가 입력 노드 수 + 편향 노드 1개 + 은닉 노드 수 + 편향 노드 1개 + 출력 노드 1개와 같습니다.
+# en: The figure has as many nodes as the inputs + 1 bias node + the hidden nodes + 1 bias node + 1 output.
 assert len(nodes) == n_inputs + 1 + n_hidden + 1 + 1  # claim: diagram-network-nodes
+# ko: 화살표 수가 model.count_params()가 센 파라미터 수와 같고, (입력 수 + 1) × 은닉 노드 수 + (은닉 노드 수 + 1)과도
+# ko: 같습니다.
+# en: The number of arrows equals the parameter count from count_params() and (inputs + 1) × hidden nodes + (hidden
+# en: nodes + 1).
 assert arrows == parameters == (n_inputs + 1) * n_hidden + (n_hidden + 1)  # claim: diagram-network-one-arrow-per-parameter
 save_figure(
     fig,

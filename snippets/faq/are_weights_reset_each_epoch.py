@@ -28,8 +28,14 @@ for epoch in range(1, 4):
 print("loss per epoch:", [round(v, 4) for v in losses])
 # --8<-- [end:epochs]
 for epoch in range(1, 4):
+    # ko: 첫 에포크를 뺀 모든 에포크에서, 시작할 때의 가중치가 바로 앞 에포크가 끝났을 때의 가중치와 정확히 같습니다.
+    # en: Every epoch after the first starts with exactly the weights the epoch before it ended with.
     assert np.array_equal(starts[epoch], ends[epoch - 1])  # claim: reset-each-epoch-continues
+    # ko: 첫 에포크를 뺀 모든 에포크에서, 시작할 때의 가중치가 모델을 만들 때 정해진 무작위 가중치와 다릅니다.
+    # en: Every epoch after the first starts from weights that differ from the random ones the model was built with.
     assert not np.allclose(starts[epoch], initial)  # claim: reset-weights-change
+# ko: 에포크마다 loss가 바로 앞 에포크의 loss보다 낮습니다.
+# en: Each epoch's loss is lower than the previous epoch's.
 assert all(a > b for a, b in zip(losses, losses[1:]))  # claim: reset-loss-keeps-falling
 first_loss, last_loss = losses[0], losses[-1]
 
@@ -39,5 +45,9 @@ model.fit(x, y, epochs=1, batch_size=32, verbose=0)  # ko: fit을 한 번 더 �
 print(f"fit again starts from the last weights: {np.array_equal(before, ends[-1])}")
 print(f"fit again re-initialized the weights: {np.allclose(model.get_weights()[0], initial)}")
 # --8<-- [end:fit_again]
+# ko: fit을 다시 부르기 직전의 가중치가 앞선 fit의 마지막 에포크가 끝났을 때의 가중치와 정확히 같습니다.
+# en: Right before fit is called again, the weights are exactly the ones the last epoch of the earlier fit ended with.
 assert np.array_equal(before, ends[-1])  # claim: reset-fit-again-continues
+# ko: fit을 한 번 더 부른 뒤의 가중치가 모델을 만들 때 정해진 무작위 가중치와 다릅니다.
+# en: After fit is called once more, the weights differ from the random ones the model was built with.
 assert not np.allclose(model.get_weights()[0], initial)  # claim: reset-fit-again-not-random

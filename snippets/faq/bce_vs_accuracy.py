@@ -25,7 +25,11 @@ acc_sure, bce_sure = report("confident", y, sure)
 acc_unsure, bce_unsure = report("hesitant ", y, unsure)
 # --8<-- [end:same_accuracy]
 bce_ratio = bce_unsure / bce_sure
+# ko: 두 모델의 정확도가 같고, 둘 다 5/6(6개 중 5개 정답)입니다.
+# en: Both models have the same accuracy: 5/6 (5 of the 6 right).
 assert acc_sure == acc_unsure and abs(acc_sure - 5 / 6) < 1e-6  # claim: bce-acc-same-accuracy
+# ko: 겨우 맞힌 모델의 BCE가 자신 있게 맞힌 모델의 BCE보다 3.5배 넘게 크고, 4배보다는 작습니다.
+# en: The hesitant model's BCE is more than 3.5 times and less than 4 times the confident model's.
 assert 3.5 < bce_ratio < 4  # claim: bce-acc-almost-four-times
 
 # --8<-- [start:both_fall]
@@ -35,5 +39,9 @@ after = np.array([0.49, 0.51, 0.80, 0.30])    # ko: 큰 오답은 고쳐졌지�
 acc_before, bce_before = report("before", y, before)
 acc_after, bce_after = report("after ", y, after)
 # --8<-- [end:both_fall]
+# ko: 업데이트 뒤 BCE는 업데이트 전의 3분의 1보다 작아졌는데, 정확도는 오히려 낮아졌습니다.
+# en: After the update, BCE is less than a third of what it was before, yet accuracy is lower.
 assert bce_after < bce_before / 3 and acc_after < acc_before  # claim: bce-acc-both-fall
+# ko: 정확도가 업데이트 전에는 0.75, 업데이트 뒤에는 0.5입니다.
+# en: Accuracy is 0.75 before the update and 0.5 after it.
 assert abs(acc_before - 0.75) < 1e-6 and abs(acc_after - 0.5) < 1e-6  # claim: bce-acc-075-to-05

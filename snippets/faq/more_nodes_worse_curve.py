@@ -33,20 +33,42 @@ for nodes in [8, 64, 512]:  # ko: 은닉층 하나, 노드 수만 바꿈 # en: o
 # --8<-- [end:sweep]
 gaps = [histories[n]["val_loss"][-1] - histories[n]["loss"][-1] for n in [8, 64, 512]]
 best_epochs = [int(np.argmin(histories[n]["val_loss"])) + 1 for n in [8, 64, 512]]
+# ko: 마지막 에포크에서 val_loss와 loss의 간격(val_loss - loss)이 노드 8개보다 64개에서,
+# ko: 64개보다 512개에서 각각 0.05 넘게 넓습니다.
+# en: At the last epoch, the gap val_loss - loss is more than 0.05 wider with 64 nodes than with 8,
+# en: and more than 0.05 wider with 512 nodes than with 64.
 assert gaps[0] + 0.05 < gaps[1] and gaps[1] + 0.05 < gaps[2]  # claim: more-nodes-gap-widens
 wide = histories[512]["val_loss"]
 wide_train_loss = histories[512]["loss"][-1]
+# ko: 노드 512개 모델의 마지막 에포크 loss가 0.05보다 낮습니다.
+# en: With 512 nodes, the loss at the last epoch is below 0.05.
 assert wide_train_loss < 0.05  # claim: more-nodes-512-train-near-zero
-# ko: 최저점 뒤로 한 번도 크게 내려가지 않고 마지막에는 최저점보다 20% 넘게 높음
-# en: after its minimum it never comes back down much, and ends more than 20% above it
+# ko: 노드 512개 모델의 마지막 에포크 val_loss가 가장 낮았던 val_loss보다 20% 넘게 높습니다.
+# en: With 512 nodes, the val_loss at the last epoch is more than 20% above its lowest val_loss.
 assert wide[-1] > 1.2 * min(wide) and min(wide[best_epochs[2]:]) > 0.98 * min(wide)  # claim: more-nodes-512-climbs
 finals = [histories[n]["val_loss"][-1] for n in [8, 64, 512]]
+# ko: 마지막 에포크의 val_loss는 노드 64개 모델이 8개 모델보다도, 512개 모델보다도 0.02 넘게 낮습니다.
+# en: At the last epoch, the 64-node model's val_loss is more than 0.02 below both the 8-node and the 512-node model's.
 assert finals[1] + 0.02 < min(finals[0], finals[2])  # claim: more-nodes-middle-ends-lowest
+# ko: 노드 8개 모델은 val_loss가 가장 낮은 에포크가 22에포크이거나 그보다 뒤이고,
+# ko: 마지막 에포크의 val_loss가 끝에서 다섯 번째 에포크의 val_loss보다 낮습니다.
+# en: With 8 nodes, val_loss is lowest at epoch 22 or later,
+# en: and the last epoch's val_loss is lower than the fifth-to-last epoch's.
 assert best_epochs[0] >= 22 and histories[8]["val_loss"][-1] < histories[8]["val_loss"][-5]  # claim: more-nodes-8-still-falling
+# ko: val_loss가 가장 낮은 에포크가 노드 8개, 64개, 512개 순으로 점점 앞당겨지고,
+# ko: 512개 모델의 최저점은 8개 모델보다 8에포크 이상 먼저 옵니다.
+# en: The epoch with the lowest val_loss comes earlier with 64 nodes than with 8, and earlier still with 512;
+# en: with 512 nodes it comes at least 8 epochs before the 8-node model's.
 assert best_epochs[0] > best_epochs[1] > best_epochs[2] and best_epochs[2] <= best_epochs[0] - 8  # claim: more-nodes-earlier-minimum
 mid = histories[64]["val_loss"]
+# ko: 노드 64개 모델은 마지막 에포크의 val_loss와 가장 낮았던 val_loss의 차이가 0.05보다 작습니다.
+# en: With 64 nodes, the val_loss at the last epoch is within 0.05 of its lowest val_loss.
 assert mid[-1] - min(mid) < 0.05  # claim: more-nodes-64-flat
 rise = [(h[-1] - min(h)) / (len(h) - np.argmin(h)) for h in (mid, wide)]  # ko: 최저점 뒤 에포크당 상승 폭 # en: rise per epoch after the minimum
+# ko: 최저점 뒤로 val_loss가 에포크당 오른 폭(최저점부터 마지막 에포크까지 오른 양을 그 사이 에포크 수로 나눈 값,
+# ko: 양 끝 에포크 포함)이 노드 512개 모델에서 64개 모델의 2배보다 큽니다.
+# en: After its lowest point, val_loss rises per epoch (the rise up to the last epoch divided by the number of epochs
+# en: from the lowest to the last, both counted) more than 2 times as fast with 512 nodes as with 64.
 assert rise[1] > 2 * rise[0]  # claim: more-nodes-512-rises-faster
 best_epoch_8, best_epoch_64, best_epoch_512 = best_epochs
 

@@ -42,10 +42,21 @@ for name, (history, val_loss, val_acc) in runs.items():
 # --8<-- [end:fit]
 
 (bumpy, bumpy_loss, bumpy_acc), (smooth, smooth_loss, smooth_acc) = runs.values()
+# ko: 학습률이 작은 쪽(매끄러운 곡선)의 val_loss는 에포크마다 빠짐없이 내려갑니다.
+# en: With the small learning rate (the smooth curve), val_loss goes down at every single epoch.
 assert np.all(np.diff(smooth.history["val_loss"]) < 0)  # claim: smooth-never-goes-up
+# ko: 학습률이 큰 쪽의 val_loss는 중간중간 올라가고, 올라간 양을 모두 더하면 0.1보다 큽니다.
+# en: With the large learning rate, val_loss goes up now and then: its rises add up to more than 0.1.
 assert zigzag(bumpy.history["val_loss"]) > 0.1  # claim: smooth-bumpy-goes-up
+# ko: 학습이 끝난 뒤 매끄러운 쪽의 검증 정확도가 울퉁불퉁한 쪽보다 0.04 넘게 낮습니다.
+# en: After training, the smooth run's validation accuracy is more than 0.04 below the bumpy run's.
 assert smooth_acc < bumpy_acc - 0.04  # claim: smooth-less-accurate
+# ko: 울퉁불퉁한 쪽의 마지막 다섯 에포크 중 가장 낮은 val_accuracy도 매끄러운 쪽의 가장 높은 val_accuracy보다 높습니다.
+# en: Even the lowest val_accuracy of the bumpy run's last five epochs is higher than the smooth run's best
+# en: val_accuracy.
 assert min(bumpy.history["val_accuracy"][-5:]) > max(smooth.history["val_accuracy"])  # claim: smooth-worst-late-beats-best
+# ko: 학습이 끝난 뒤 매끄러운 쪽의 val_loss는 울퉁불퉁한 쪽의 3배보다 큽니다.
+# en: After training, the smooth run's val_loss is more than 3 times the bumpy run's.
 assert smooth_loss > 3 * bumpy_loss  # claim: smooth-loss-still-high
 
 fig, axes = plt.subplots(2, 2, figsize=(9, 6), sharex=True, sharey="col")

@@ -36,8 +36,16 @@ for epoch in [0, 4, 9]:
 weights_equal = all(np.allclose(a, b, atol=1e-4) for a, b in zip(sparse_model.get_weights(), onehot_model.get_weights()))
 print(f"same trained weights: {weights_equal}")
 # --8<-- [end:train]
+# ko: 같은 초기 가중치에서 시작하면 sparse_categorical_crossentropy(정수 라벨)와 categorical_crossentropy(원-핫 라벨)의
+# ko: loss가 에포크마다 같습니다(1e-5 오차 안에서).
+# en: Starting from the same weights, sparse_categorical_crossentropy (integer labels) and categorical_crossentropy
+# en: (one-hot labels) give the same loss at every epoch (within 1e-5).
 assert np.allclose(sparse_loss, onehot_loss, atol=1e-5)  # claim: sparse-same-loss-every-epoch
+# ko: 학습이 끝난 가중치도 두 방식에서 서로 같습니다(아주 작은 오차 안에서).
+# en: The trained weights of the two ways are the same too (within a tiny tolerance).
 assert weights_equal  # claim: sparse-same-weights
+# ko: 마지막 에포크의 loss가 첫 에포크 loss의 절반보다 작습니다.
+# en: The loss of the last epoch is less than half the loss of the first.
 assert sparse_loss[-1] < 0.5 * sparse_loss[0]  # claim: sparse-model-learned
 
 # --8<-- [start:mismatch]
@@ -48,6 +56,8 @@ except ValueError as error:
     problem = str(error).split(". Received")[0]
 print("categorical_crossentropy + integer labels ->", problem)
 # --8<-- [end:mismatch]
+# ko: categorical_crossentropy에 정수 라벨을 주면 ValueError가 나고, 메시지에 "same rank"가 들어 있습니다.
+# en: Giving categorical_crossentropy integer labels raises a ValueError whose message contains "same rank".
 assert "same rank" in problem  # claim: sparse-mismatch-error
 
 # --8<-- [start:labels_from_1]
@@ -65,5 +75,12 @@ print("labels 1, 2, 3 ->", label_problem)
 _, shifted_loss = train("sparse_categorical_crossentropy", y_from_1 - 1)  # ko: 1을 빼서 0, 1, 2로 # en: subtract 1 to get 0, 1, 2
 print(f"labels 0, 1, 2 -> trains, loss after 10 epochs {shifted_loss[-1]:.4f}")
 # --8<-- [end:labels_from_1]
+# ko: 출력 노드가 3개인 모델에 라벨 3을 주면 sparse_categorical_crossentropy가 InvalidArgumentError를 내고, 라벨 3이 [0,
+# ko: 3) 밖이라고 알려 줍니다.
+# en: Given label 3 for a model with 3 output nodes, sparse_categorical_crossentropy raises InvalidArgumentError: label
+# en: 3 is outside [0, 3).
 assert label_problem == "InvalidArgumentError: label 3 is outside [0, 3)"  # claim: sparse-labels-must-start-at-0
+# ko: 라벨을 다시 0부터 매기면 학습이 되고, loss가 에포크마다 원래 라벨로 학습했을 때와 같습니다.
+# en: With the labels numbered from 0 again, the model trains, with the same loss at every epoch as with the original
+# en: labels.
 assert np.allclose(shifted_loss, sparse_loss)  # claim: sparse-labels-shifted-train

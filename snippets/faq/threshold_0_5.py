@@ -27,8 +27,14 @@ keras_acc.update_state(y_true, pred)
 print(f"accuracy (>= 0.5): {(labels_astype == y_true).mean():.1f}   "
       f"Keras accuracy (> 0.5): {float(keras_acc.result()):.1f}")
 # --8<-- [end:labels]
+# ko: (pred >= 0.5).astype(int)와 np.where(pred >= 0.5, 1, 0)이 똑같은 라벨을 만듭니다.
+# en: (pred >= 0.5).astype(int) and np.where(pred >= 0.5, 1, 0) give exactly the same labels.
 assert np.array_equal(labels_astype, labels_where)  # claim: thr-astype-equals-where
+# ko: 다섯 확률을 0/1 라벨로 바꾸면 [0, 0, 1, 1, 1]입니다. 정확히 0.5인 확률도 1이 됩니다.
+# en: The five probabilities become the labels [0, 0, 1, 1, 1]: a probability of exactly 0.5 becomes 1.
 assert labels_astype.ravel().tolist() == [0, 0, 1, 1, 1]  # claim: thr-half-counts-as-one
+# ko: >= 0.5로 만든 라벨의 정확도는 1.0인데, 같은 확률로 잰 Keras의 BinaryAccuracy는 0.8입니다.
+# en: The labels made with >= 0.5 have an accuracy of 1.0, but Keras' BinaryAccuracy on the same probabilities is 0.8.
 assert (labels_astype == y_true).mean() == 1.0 and abs(float(keras_acc.result()) - 0.8) < 1e-6  # claim: thr-keras-strictly-greater
 
 x, y_benign = load_breast_cancer(return_X_y=True)
@@ -55,16 +61,29 @@ for threshold in [0.1, 0.3, 0.5, 0.7, 0.9]:
           f"missed {missed:2d}  false alarms {false_alarms:2d}")
 # --8<-- [end:tradeoff]
 low, mid, high = rows[0], rows[2], rows[4]
+# ko: 재현율은 임곗값이 가장 높을 때, 가운데일 때, 가장 낮을 때 순으로 같거나 높아지고, 가장 낮을 때가 가장 높을 때보다
+# ko: 0.05 넘게 높습니다.
+# en: Recall at the highest, the middle and the lowest threshold, in that order, never falls, and at the lowest it is
+# en: more than 0.05 above the highest.
 assert low[2] - high[2] > 0.05 and low[2] >= mid[2] >= high[2]  # claim: thr-lower-finds-more
+# ko: 정밀도는 임곗값이 가장 높을 때, 가운데일 때, 가장 낮을 때 순으로 같거나 낮아지고, 가장 낮을 때가 가장 높을 때보다
+# ko: 0.05 넘게 낮습니다.
+# en: Precision at the highest, the middle and the lowest threshold, in that order, never rises, and at the lowest it is
+# en: more than 0.05 below the highest.
 assert high[1] - low[1] > 0.05 and low[1] <= mid[1] <= high[1]  # claim: thr-lower-more-false-alarms
 
 thresholds = np.linspace(0.02, 0.98, 49)
 precisions = [precision_score(y_val, (proba >= t).astype(int)) for t in thresholds]
 recalls = [recall_score(y_val, (proba >= t).astype(int)) for t in thresholds]
-# ko: 임곗값을 낮추면 클래스 1이 늘기만 하므로 재현율은 떨어지지 않고, 정밀도는 대개(늘은 아니고) 떨어짐
-# en: lowering the threshold only adds samples to class 1, so recall never falls; precision usually falls, not always
+# ko: 임곗값을 한 칸씩 올릴 때마다 재현율은 같거나 떨어집니다. 거꾸로 말하면 임곗값을 낮춰서 재현율이 떨어지는 일은
+# ko: 없습니다.
+# en: Going through the thresholds from low to high, recall never goes up: lowering the threshold never lowers recall.
 assert all(a >= b for a, b in zip(recalls, recalls[1:]))  # claim: thr-recall-never-drops
+# ko: 가장 낮은 임곗값의 정밀도가 가장 높은 임곗값의 정밀도보다 0.2 넘게 낮습니다.
+# en: Precision at the lowest threshold is more than 0.2 below precision at the highest.
 assert precisions[0] < precisions[-1] - 0.2  # claim: thr-precision-usually-falls
+# ko: 그래도 임곗값을 한 칸 올렸는데 정밀도가 떨어지는 곳이 적어도 한 군데 있습니다.
+# en: Yet at least once, raising the threshold by one step lowers precision.
 assert any(a > b for a, b in zip(precisions, precisions[1:]))  # claim: thr-precision-not-always
 fig, ax = plt.subplots()
 ax.plot(thresholds, precisions, label="precision", color="#1f77b4")

@@ -34,11 +34,13 @@ for scale in scales:
     adam_moves.append(adam_move)
     print(f"gradient {grad:>8.3f}   SGD |Δw| = {sgd_move:.6f}   Adam |Δw| = {adam_move:.6f}")
 # --8<-- [end:one_step]
-# ko: Keras Adam의 첫 스텝: Δw = lr · g / (|g| + 1e-7 / √(1 - 0.999)), 이 기울기들(|g| ≥ 0.002)에서는 ≈ lr
-# en: Keras' Adam, first step: Δw = lr · g / (|g| + 1e-7 / √(1 - 0.999)), ≈ lr for these gradients (|g| ≥ 0.002)
+# ko: 기울기가 작든 크든 Adam의 첫 스텝은 어느 경우에나 가중치를 학습률 0.001만큼 움직입니다(1% 오차 안에서).
+# en: Small or large gradient, Adam's first step moves the weight by the learning rate, 0.001, every time (within 1 %).
 assert np.allclose(adam_moves, 0.001, rtol=0.01)  # claim: adam-first-step-is-lr
-# ko: SGD는 학습률 × 기울기: 기울기가 백만 배면 스텝도 백만 배
-# en: SGD moves by lr × gradient: a million times the gradient, a million times the step
+# ko: SGD는 어느 경우에나 학습률 0.001 × 기울기 크기(2 × scale)만큼 움직입니다. 기울기가 몇 배가 되면 움직이는 거리도
+# ko: 그만큼 커집니다.
+# en: SGD moves the weight by the learning rate 0.001 × the size of the gradient (2 × scale) every time: the step grows
+# en: as the gradient does.
 assert np.allclose(sgd_moves, [0.001 * 2 * s for s in scales], rtol=1e-3)  # claim: adam-sgd-step-is-lr-times-grad
 sgd_spread = sgd_moves[-1] / sgd_moves[0]
 adam_spread = adam_moves[-1] / adam_moves[0]
@@ -61,6 +63,8 @@ for t in range(1, 4):  # ko: 세 스텝 # en: three steps
     print(f"step {t}: by hand w = {w:.6f}   Keras Adam w = {float(w_keras.numpy()):.6f}")
 # --8<-- [end:by_hand]
 by_hand_difference = abs(w - float(w_keras.numpy()))
+# ko: Adam 식으로 손으로 계산한 가중치와 Keras의 Adam이 바꾼 가중치의 차이가 1e-6보다 작습니다.
+# en: The weight computed by hand with Adam's formula and the weight Keras' Adam gives differ by less than 1e-6.
 assert by_hand_difference < 1e-6  # claim: adam-by-hand-matches-keras
 
 
@@ -79,12 +83,25 @@ for size in tiny_grads:
 print(f"effective ε on step 1: {eps_step_1:.1e}")
 # --8<-- [end:epsilon]
 eps_ratio = eps_step_1 / eps
+# ko: 첫 스텝에서 Keras가 실제로 쓰는 ε은 3.1e-6보다 크고 3.2e-6보다 작습니다.
+# en: The ε Keras effectively uses on step 1 is between 3.1e-6 and 3.2e-6.
 assert 3.1e-6 < eps_step_1 < 3.2e-6  # claim: adam-effective-eps-step-1
+# ko: 작은 기울기마다 Keras가 움직인 거리가 ε을 √v에 더한 식의 값과 같습니다(0.1% 오차 안에서).
+# en: For each small gradient, the step Keras takes matches the formula with ε added to √v (within 0.1 %).
 assert np.allclose(keras_moves, eps_on_v, rtol=1e-3)  # claim: adam-keras-eps-on-sqrt-v
-# ko: ε을 √v̂에 더하는 식은 작은 기울기에서 Keras보다 훨씬 크게 예측함
-# en: the formula with ε on √v̂ predicts far larger steps than Keras for the small gradients
+# ko: 가장 큰 것을 뺀 작은 기울기들에서는 Keras가 움직인 거리가 ε을 √v̂에 더한 식(위의 식)이 예측한 거리의 0.8배보다
+# ko: 짧습니다.
+# en: For the small gradients other than the largest, Keras moves the weight less than 0.8 times as far as the formula
+# en: with ε on √v̂ (the formula above) predicts.
 assert all(k < 0.8 * t for k, t in zip(keras_moves[1:], eps_on_v_hat[1:]))  # claim: adam-textbook-eps-does-not-match
+# ko: 작은 기울기 중 가장 큰 것에서는 Keras도, 두 식도 모두 학습률의 0.99배보다 많이 움직입니다.
+# en: For the largest of the small gradients, Keras and both formulas all move the weight by more than 0.99 × the
+# en: learning rate.
 assert min(keras_moves[0], eps_on_v_hat[0], eps_on_v[0]) > 0.99  # claim: adam-first-step-lr-above-eps
+# ko: 기울기가 더 작으면 덜 움직입니다. 두 번째로 큰 기울기는 학습률의 0.7배보다 많고 0.8배보다 적게, 세 번째는
+# ko: 0.2배보다 많고 0.3배보다 적게, 가장 작은 기울기는 0.005배보다 적게 움직입니다.
+# en: Smaller gradients move it less: the second largest by between 0.7 and 0.8 × the learning rate, the third by
+# en: between 0.2 and 0.3 ×, the smallest by less than 0.005 ×.
 assert 0.7 < keras_moves[1] < 0.8 and 0.2 < keras_moves[2] < 0.3 and keras_moves[3] < 0.005  # claim: adam-tiny-gradient-moves-less
 
 # ko: 다음 스텝들도 Keras와 같은 식(ε을 √v에): 아주 작은 기울기로 다섯 스텝
@@ -97,7 +114,12 @@ for t in range(1, 6):
     v5 = beta_2 * v5 + (1 - beta_2) * 1e-12
     w_by_form -= lr * np.sqrt(1 - beta_2 ** t) / (1 - beta_1 ** t) * m5 / (np.sqrt(v5) + eps)
     w_by_formula -= lr * (m5 / (1 - beta_1 ** t)) / (np.sqrt(v5 / (1 - beta_2 ** t)) + eps)
+# ko: 아주 작은 기울기로 여러 스텝을 이어 간 뒤에도 Keras의 가중치가 ε을 √v에 더한 식으로 계산한 값과 같습니다(0.1% 오차
+# ko: 안에서).
+# en: After several steps with a tiny gradient, Keras' weight still matches the formula with ε on √v (within 0.1 %).
 assert np.isclose(float(w_five.numpy()), w_by_form, rtol=1e-3)  # claim: adam-keras-form-every-step
+# ko: 같은 스텝들을 ε을 √v̂에 더한 식으로 계산하면 가중치가 Keras보다 2배 넘게 멀리 움직입니다.
+# en: Computed with ε on √v̂, the same steps move the weight more than twice as far as Keras does.
 assert abs(w_by_formula) > 2 * abs(float(w_five.numpy()))  # claim: adam-textbook-eps-does-not-match-later
 
 
@@ -122,8 +144,17 @@ first_noisy, later_noisy = mean_steps(lambda: rng.choice([-1, 1]) * rng.uniform(
 print(f"same sign:   step 1 {first_steady:.2f} × lr   steps {later_from}-{n_steps} {later_steady:.2f} × lr on average")
 print(f"random sign: step 1 {first_noisy:.2f} × lr   steps {later_from}-{n_steps} {later_noisy:.2f} × lr on average")
 # --8<-- [end:later_steps]
+# ko: 기울기의 부호가 한결같을 때도, 무작위로 바뀔 때도 첫 스텝은 학습률의 0.99배보다 많이 움직입니다.
+# en: Whether the gradient's sign stays the same or flips at random, the first step moves the weight by more than 0.99 ×
+# en: the learning rate.
 assert first_steady > 0.99 and first_noisy > 0.99  # claim: adam-later-first-step-is-lr
+# ko: 부호가 한결같으면 뒤쪽 스텝들도 평균 학습률의 0.75배보다 많이 움직입니다.
+# en: With a steady sign, the later steps still move it by more than 0.75 × the learning rate on average.
 assert later_steady > 0.75  # claim: adam-later-steady-stays-near-lr
+# ko: 부호가 무작위로 바뀌면 뒤쪽 스텝들은 평균 학습률의 0.3배보다 적게 움직이고, 부호가 한결같을 때의 3분의 1보다도
+# ko: 적습니다.
+# en: With a random sign, the later steps move it by less than 0.3 × the learning rate on average, and by less than a
+# en: third of the steady case.
 assert later_noisy < 0.3 and later_noisy < later_steady / 3  # claim: adam-later-noisy-steps-shrink
 
 x, y = load_breast_cancer(return_X_y=True)
@@ -160,6 +191,10 @@ adam_loss = histories["Adam (lr=0.001)"].history["loss"]
 sgd_val = histories["SGD (lr=0.01)"].history["val_loss"][-1]
 adam_val = histories["Adam (lr=0.001)"].history["val_loss"][-1]
 sgd_final, adam_final = sgd_loss[-1], adam_loss[-1]
+# ko: 둘 다 기본 학습률로 같은 에포크 동안 학습하면 Adam의 마지막 loss가 SGD의 0.7배보다 작고, 마지막 val_loss도 Adam
+# ko: 쪽이 더 낮습니다.
+# en: Both trained for the same epochs with their default learning rates, Adam ends with a loss below 0.7 × SGD's, and a
+# en: lower val_loss too.
 assert adam_final < 0.7 * sgd_final and adam_val < sgd_val  # claim: adam-lower-loss-than-sgd
 
 fig, ax = plt.subplots()

@@ -26,10 +26,14 @@ for use_bias in [False, True]:
 loss_no_bias, loss_bias = results[False][1], results[True][1]
 w_bias = [float(w.ravel()[0]) for w in results[True][0].get_weights()]
 w1_no_bias = float(results[False][0].get_weights()[0][0, 0])
-# ko: w0가 없으면 원점을 지나는 가장 좋은 직선도 평균 5씩 빗나감: MSE는 25 근처
-# en: without w0 the best line through the origin still misses by 5 on average: MSE near 25
+# ko: w0(bias) 없이 학습한 모델의 마지막 loss(MSE)는 22보다 크고 28보다 작습니다.
+# en: Trained without w0 (the bias), the model's final loss (MSE) is between 22 and 28.
 assert 22 < loss_no_bias < 28  # claim: bias-without-w0-stops-near-25
+# ko: w0가 없는 모델의 기울기 w1은 2.0보다 크고 2.6보다 작습니다.
+# en: Without w0, the slope w1 ends up between 2.0 and 2.6.
 assert 2.0 < w1_no_bias < 2.6  # claim: bias-without-w0-tilts
+# ko: w0가 있는 모델은 loss가 0.05보다 작고, w1과 2의 차이, w0와 5의 차이가 모두 0.1보다 작습니다.
+# en: With w0, the loss is below 0.05, w1 is within 0.1 of 2 and w0 within 0.1 of 5.
 assert loss_bias < 0.05 and abs(w_bias[0] - 2) < 0.1 and abs(w_bias[1] - 5) < 0.1  # claim: bias-with-w0-fits
 
 # --8<-- [start:params]
@@ -40,8 +44,12 @@ print(f"kernel (w1...wn): {kernel.shape}   bias (w0): {bias.shape}")
 print(f"count_params() = {model.count_params()} = {layer_in}*{layer_out} + {layer_out}")
 # --8<-- [end:params]
 n_params = model.count_params()
+# ko: Dense 층의 파라미터 수는 입력 수 × 노드 수 + 노드 수(bias)이고, 여기서는 864개입니다.
+# en: A Dense layer has inputs × nodes + nodes (the biases) parameters: 864 here.
 assert n_params == layer_in * layer_out + layer_out == 864  # claim: bias-param-count
 no_bias = keras.Sequential([keras.Input(shape=(layer_in,)), keras.layers.Dense(layer_out, use_bias=False)])
+# ko: use_bias=False로 bias를 빼면 파라미터가 입력 수 × 노드 수만 남습니다.
+# en: With use_bias=False, the layer has just inputs × nodes parameters.
 assert no_bias.count_params() == layer_in * layer_out  # claim: bias-one-per-node
 
 fig, ax = plt.subplots()

@@ -28,10 +28,16 @@ for name, pred in [("model A", model_a), ("model B", model_b)]:
     print(confusion_matrix(y_true, pred))
 # --8<-- [end:same_accuracy]
 same_accuracy = accuracy_score(y_true, model_a)
+# ko: 모델 A와 모델 B의 정확도가 둘 다 정확히 0.9입니다.
+# en: Models A and B both have an accuracy of exactly 0.9.
 assert same_accuracy == accuracy_score(y_true, model_b) == 0.9  # claim: cm-same-accuracy
 cm_a, cm_b = confusion_matrix(y_true, model_a), confusion_matrix(y_true, model_b)
+# ko: 두 모델의 혼동 행렬이 서로 다르고, 모델 A는 대각선 밖에서 가장 큰 칸이 10입니다.
+# en: The two confusion matrices differ, and model A's largest cell off the diagonal is 10.
 assert not np.array_equal(cm_a, cm_b) and cm_a.max(initial=0, where=~np.eye(3, dtype=bool)) == 10  # claim: cm-different-mistakes
 b_missed_share = 1 - recall_score(y_true, model_b, average=None)[2]
+# ko: 모델 B는 클래스 2의 0.3을 놓치고, 정답 2를 1로 예측한 칸이 30입니다.
+# en: Model B misses 0.3 of class 2, and its cell "true 2, predicted 1" holds 30.
 assert np.isclose(b_missed_share, 0.3) and cm_b[2, 1] == 30  # claim: cm-b-misses-class-2
 
 fig, axes = plt.subplots(1, 2, figsize=(8, 3.6))
@@ -58,5 +64,10 @@ for name, pred in [("near misses", near), ("far misses", far)]:
     print(confusion_matrix(stars, pred))  # ko: 행과 열: 별점 1~5 # en: rows/columns: 1 to 5 stars
 # --8<-- [end:near_miss]
 star_accuracy = accuracy_score(stars, near)
+# ko: 별점을 가깝게 틀리는 모델과 멀리 틀리는 모델의 정확도가 둘 다 정확히 0.8입니다.
+# en: The near-miss model and the far-miss model both have an accuracy of exactly 0.8.
 assert star_accuracy == accuracy_score(stars, far) == 0.8  # claim: cm-stars-same-accuracy
+# ko: 가깝게 틀리는 모델은 많아야 1칸 틀리고, 멀리 틀리는 모델은 틀릴 때마다 3칸 이상 틀립니다.
+# en: The near-miss model is never off by more than 1 star; the far-miss model, whenever it is wrong, is off by 3 stars
+# en: or more.
 assert np.abs(near - stars).max() == 1 and np.abs(far - stars)[far != stars].min() >= 3  # claim: cm-stars-near-vs-far

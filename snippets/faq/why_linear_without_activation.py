@@ -34,8 +34,14 @@ largest_difference = float(np.abs(out_two - out_one).max())
 print(f"parameters: two layers {two_layers.count_params()}, one layer {one_layer.count_params()}")
 print(f"same output on 1000 inputs: {same}   largest difference {largest_difference:.0e}")
 # --8<-- [end:collapse]
+# ko: 활성화 함수 없는 두 층과 가중치를 합친 한 층이 무작위 입력 모두에서 같은 출력을 냅니다. 가장 큰 차이가 1e-5보다
+# ko: 작습니다.
+# en: The two layers without activation and the one layer with the combined weights give the same output on every random
+# en: input: the largest difference is below 1e-5.
 assert same and largest_difference < 1e-5  # claim: linear-two-layers-are-one
 params_two, params_one = two_layers.count_params(), one_layer.count_params()
+# ko: 두 층은 파라미터가 21개, 한 층은 4개입니다.
+# en: The two layers have 21 parameters, the one layer 4.
 assert params_two == 21 and params_one == 4  # claim: linear-more-params-same-function
 
 # --8<-- [start:with_relu]
@@ -50,4 +56,7 @@ with_relu.set_weights(two_layers.get_weights())  # ko: 똑같은 가중치 # en:
 diff_relu = np.abs(with_relu.predict(x, verbose=0) - one_layer.predict(x, verbose=0)).max()
 print(f"with ReLU: largest difference {diff_relu:.2f}")
 # --8<-- [end:with_relu]
+# ko: 똑같은 가중치라도 은닉층에 relu를 넣으면 한 층의 출력과 0.1 넘게 차이 나는 입력이 있습니다.
+# en: With relu in the hidden layer and the very same weights, the output differs from the one layer's by more than 0.1
+# en: on some input.
 assert diff_relu > 0.1  # claim: linear-relu-breaks-collapse

@@ -47,14 +47,18 @@ print(f"drop: epochs 1-5 {drop_first:.3f}, epochs 21-30 {drop_last:.3f}")
 # --8<-- [end:numbers]
 gap_last = float(val_loss[-1] - loss[-1])
 climb_back = float(np.max(val_loss - np.minimum.accumulate(val_loss)))
-# ko: 급격한 하락: 5에포크 만에 손실의 절반 넘게 사라짐
-# en: steep drop: more than half of the loss is gone after 5 epochs
+# ko: 에포크 5의 loss가 에포크 1의 loss의 절반보다 낮습니다.
+# en: The loss at epoch 5 is below half the loss at epoch 1.
 assert loss[4] < 0.5 * loss[0]  # claim: desirable-steep-drop
-# ko: 꺾임: 에포크당으로 보면 마지막 10에포크는 처음 4에포크의 10분의 1보다 느리게 좋아짐
-# en: the bend: per epoch, the last ten epochs improve less than a tenth as fast as the first four
+# ko: 에포크당 줄어든 loss를 비교하면, 마지막 10에포크는 처음 4에포크의 10분의 1도 줄지 않습니다.
+# en: Per epoch, the loss falls less than a tenth as much over the last 10 epochs as over the first 4.
 assert drop_last / 10 < 0.1 * drop_first / 4  # claim: desirable-bend
+# ko: 마지막 에포크의 val_loss는 loss보다 낮지 않고, 그 차이는 0.15보다 작습니다.
+# en: At the last epoch, val_loss is not below the loss, and less than 0.15 above it.
 assert 0 <= gap_last < 0.15  # claim: desirable-val-close-to-train
+# ko: 마지막 에포크의 val_loss가 첫 에포크 val_loss의 0.35배보다 작습니다.
+# en: The last val_loss is less than 0.35 times the first epoch's val_loss.
 assert val_loss[-1] < 0.35 * val_loss[0]  # claim: desirable-val-falls-too
-# ko: ... 그리고 다시 올라가지 않음: 어느 에포크에서도 그때까지의 최저값보다 0.01 넘게 높지 않음
-# en: ... and never climbs back up: at no epoch is it more than 0.01 above its lowest value so far
+# ko: val_loss는 어느 에포크에서도 그때까지의 최저값보다 0.01 넘게 올라가지 않습니다.
+# en: At no epoch is val_loss more than 0.01 above its lowest value so far.
 assert climb_back < 0.01  # claim: desirable-never-turns-up

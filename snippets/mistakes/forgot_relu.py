@@ -25,10 +25,14 @@ def train(hidden_activation):
 acc_no_activation = train(None)  # ko: Dense(16)만 쓰고 activation을 빠뜨림 # en: Dense(16) with no activation
 print(f"no activation: accuracy {acc_no_activation:.3f}")
 # --8<-- [end:wrong]
+# ko: 은닉층에 activation이 없는 모델은 정확도가 0.7보다 낮습니다.
+# en: With no activation in the hidden layer, the model's accuracy is below 0.7.
 assert acc_no_activation < 0.7  # claim: mistakes-no-relu-stays-linear
 
 # --8<-- [start:fix]
 acc_relu = train("relu")  # ko: 은닉층에 activation='relu'를 넣음 # en: activation='relu' in the hidden layer
 print(f"relu:          accuracy {acc_relu:.3f}")
 # --8<-- [end:fix]
+# ko: 은닉층에 relu를 넣은 모델은 정확도가 0.95를 넘고, activation이 없을 때보다 0.3 넘게 높습니다.
+# en: With relu in the hidden layer, the accuracy is above 0.95 and more than 0.3 higher than with no activation.
 assert acc_relu > 0.95 and acc_relu - acc_no_activation > 0.3  # claim: mistakes-relu-fixes-circles

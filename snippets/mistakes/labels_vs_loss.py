@@ -30,6 +30,10 @@ for loss, labels in [("sparse_categorical_crossentropy", y_onehot), ("categorica
         errors.append(type(e).__name__)
         print(f"{loss}: {type(e).__name__}: {str(e).splitlines()[0].split(' Received')[0]}")
 # --8<-- [end:wrong]
+# ko: 원-핫 라벨에 sparse_categorical_crossentropy를 쓴 경우와 정수 라벨에
+# ko: categorical_crossentropy를 쓴 경우, 두 번 모두 학습하다가 ValueError가 납니다.
+# en: One-hot labels with sparse_categorical_crossentropy, and integer
+# en: labels with categorical_crossentropy: both fail with a ValueError.
 assert errors == ["ValueError", "ValueError"]  # claim: mistakes-labels-loss-mismatch-fails
 
 # --8<-- [start:fix]
@@ -40,4 +44,8 @@ loss_onehot = history_onehot.history["loss"][-1]
 print(f"sparse + integer labels: loss {loss_sparse:.4f}")
 print(f"categorical + one-hot:   loss {loss_onehot:.4f}")
 # --8<-- [end:fix]
+# ko: 정수 라벨에 sparse_categorical_crossentropy, 원-핫 라벨에 categorical_crossentropy를 쓰면 학습
+# ko: 뒤 loss가 nan이나 inf가 아닌 제대로 된 숫자로 나오고, 두 loss의 차이는 0.0001보다 작습니다.
+# en: Integer labels with sparse_categorical_crossentropy and one-hot labels with categorical_crossentropy
+# en: end with a proper (finite) loss, and the two losses differ by less than 0.0001.
 assert np.isfinite(loss_sparse) and abs(loss_sparse - loss_onehot) < 1e-4  # claim: mistakes-matching-labels-same-loss

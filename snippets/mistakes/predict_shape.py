@@ -27,6 +27,10 @@ acc_wrong = (labels == y_val).mean()
 print(f"accuracy (wrong): {acc_wrong:.3f}")
 # --8<-- [end:wrong]
 n = len(y_val)
+# ko: 검증 데이터가 n행이면 predict 결과는 (n, 1) 모양입니다. 이것을 y_val과
+# ko: 그대로 비교하면 (n, n) 표가 되고, 그렇게 구한 정확도는 0.6보다 낮습니다.
+# en: For n validation rows, predict returns shape (n, 1). Compared with y_val as it
+# en: is, it makes an (n, n) table, and the accuracy computed from it is below 0.6.
 assert pred.shape == (n, 1) and (labels == y_val).shape == (n, n) and acc_wrong < 0.6  # claim: mistakes-predict-shape-broadcasts
 
 # --8<-- [start:fix]
@@ -35,4 +39,6 @@ acc_right = (labels == y_val).mean()
 acc_keras = model.evaluate(x_val, y_val, verbose=0)[1]
 print(f"accuracy (ravel): {acc_right:.3f}   Keras evaluate: {acc_keras:.3f}")
 # --8<-- [end:fix]
+# ko: .ravel()로 편 다음 구한 정확도는 0.9를 넘고, Keras evaluate가 계산한 정확도와 같습니다.
+# en: The accuracy computed after .ravel() is above 0.9 and equals the accuracy from Keras' evaluate.
 assert acc_right > 0.9 and abs(acc_right - acc_keras) < 1e-6  # claim: mistakes-ravel-fixes-accuracy

@@ -30,6 +30,8 @@ for threshold in [0.5, 0.3, 0.1]:
     missed_wrong.append(int((malignant_val & ~called_malignant).sum()))
     print(f"class 1 = benign,    threshold {threshold}: missed malignant {missed_wrong[-1]}")
 # --8<-- [end:wrong]
+# ko: 양성 종양(benign)이 클래스 1이면, 임곗값을 낮출 때마다 놓친 악성 종양이 늘어납니다.
+# en: With benign as class 1, each lower threshold misses more malignant tumors.
 assert missed_wrong[0] < missed_wrong[1] < missed_wrong[2]  # claim: mistakes-threshold-wrong-class-misses-more
 
 # --8<-- [start:fix]
@@ -40,5 +42,12 @@ for threshold in [0.5, 0.3, 0.1]:
     missed_right.append(int((malignant_val & ~called_malignant).sum()))
     print(f"class 1 = malignant, threshold {threshold}: missed malignant {missed_right[-1]}")
 # --8<-- [end:fix]
+# ko: 라벨을 뒤집어 악성을 클래스 1로 두면, 임곗값을 낮출 때마다 놓친 악성 종양이 줄거나 그대로이고, 늘지는 않습니다.
+# en: With the labels flipped (malignant = class 1), each lower
+# en: threshold misses fewer malignant tumors or as many, never more.
 assert missed_right[0] >= missed_right[1] >= missed_right[2]  # claim: mistakes-threshold-right-class-misses-fewer
+# ko: 라벨을 뒤집은 모델은 가장 낮은 임곗값에서 가장 높은 임곗값일 때보다 악성
+# ko: 종양을 적게 놓치고, 같은 임곗값에서 라벨을 뒤집기 전보다도 적게 놓칩니다.
+# en: At the lowest threshold, the flipped model misses fewer malignant tumors than at
+# en: the highest threshold, and fewer than the unflipped model at that same threshold.
 assert missed_right[2] < missed_right[0] and missed_right[2] < missed_wrong[2]  # claim: mistakes-threshold-right-class-misses-fewer-strictly

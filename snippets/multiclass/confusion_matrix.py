@@ -31,9 +31,11 @@ print(cm)
 print(classification_report(y_val, pred, digits=3))
 # --8<-- [end:matrix]
 acc = float(accuracy_score(y_val, pred))
+# ko: 혼동 행렬의 모든 칸을 더하면 검증 데이터의 행 수와 같습니다.
+# en: All the cells of the confusion matrix add up to the number of validation rows.
 assert cm.sum() == len(y_val)  # claim: confusion-counts-every-row
-# ko: 정확도 = 대각선 / 전체
-# en: accuracy = the diagonal / everything
+# ko: 혼동 행렬의 대각선 합을 전체 합으로 나눈 값이 정확도(accuracy_score)와 같습니다.
+# en: The diagonal of the confusion matrix divided by its total equals the accuracy (accuracy_score).
 assert np.isclose(np.trace(cm) / cm.sum(), acc)  # claim: confusion-accuracy-is-diagonal
 
 # --8<-- [start:mixups]
@@ -48,11 +50,11 @@ print(f"recall of class {true}: {recall[true]:.3f}   accuracy: {acc:.3f}")
 # --8<-- [end:mixups]
 true, predicted = int(true), int(predicted)
 recall_weakest = float(recall.min())
-# ko: 특정한 혼동 하나가 거듭 일어남
-# en: one particular mix-up happens again and again
+# ko: 대각선 밖에서 가장 큰 칸, 곧 가장 자주 나온 혼동이 3번 이상입니다.
+# en: The largest cell off the diagonal, the most frequent mix-up, occurs at least 3 times.
 assert mixup_count >= 3  # claim: confusion-one-mixup-repeats
-# ko: 좋은 전체 숫자가 눈에 띄게 약한 클래스를 가림
-# en: a good overall number hides a clearly weaker class
+# ko: 정확도는 0.9보다 높지만, 클래스별 재현율 가운데 가장 낮은 값은 정확도보다 0.03 넘게 낮습니다.
+# en: The accuracy is above 0.9, but the recall of the weakest class is more than 0.03 below the accuracy.
 assert acc > 0.9 and recall_weakest < acc - 0.03  # claim: confusion-accuracy-hides-weak-class
 
 fig, ax = plt.subplots(figsize=(5.2, 4.6))

@@ -63,20 +63,35 @@ print("plain model, loss share before fit:", start_share.round(3))
 print("plain model, loss share after fit: ", end_share.round(3))
 # --8<-- [end:weights]
 plain, weighted = runs["plain"][0], runs["class_weight"][0]
-# ko: 학습 전에는 모든 행의 비용이 비슷해서 손실 몫이 행 비율을 따름 ...
-# en: Untrained, every row costs about the same, so the loss shares follow the row shares ...
+# ko: 학습 전 모델에서 각 클래스가 손실에서 차지하는 몫은 그 클래스의 행 비율과 차이가 0.05보다 작습니다.
+# en: Before training, each class's share of the loss is less than 0.05 away from its share of the rows.
 assert np.abs(start_share - row_share).max() < 0.05  # claim: imbalanced-loss-share-follows-rows-at-start
-# ko: ... 학습 뒤에는 흔한 행이 싸져서, 드문 클래스(행의 10 %)가 손실의 대부분을 차지함
-# en: ... after training the common rows are cheap: the rare classes (10 % of the rows) hold most of the loss
+# ko: 드문 두 클래스는 학습 데이터 행의 12%도 안 되지만, 클래스 가중치 없이 학습한 뒤에는 손실의 절반 넘게
+# ko: 차지합니다.
+# en: The two rare classes are less than 12% of the training rows, yet after training without class weights they hold
+# en: more than half of the loss.
 assert row_share[1:].sum() < 0.12 and end_share[1:].sum() > 0.5  # claim: imbalanced-rare-classes-hold-most-loss
 acc_plain, acc_weighted = float(accuracy_score(y_val, plain)), float(accuracy_score(y_val, weighted))
 r_plain, r_weighted = recall_score(y_val, plain, average=None), recall_score(y_val, weighted, average=None)
+# ko: 클래스 가중치 없이 학습한 모델의 정확도가 0.9보다 높습니다.
+# en: The model trained without class weights has an accuracy above 0.9.
 assert acc_plain > 0.9  # claim: imbalanced-accuracy-looks-fine
+# ko: 클래스 가중치 없이 학습한 모델에서 드문 두 클래스의 재현율은 둘 다 0.75보다 낮고, 클래스 0의 재현율은
+# ko: 0.95보다 높습니다.
+# en: In the model trained without class weights, both rare classes have a recall below 0.75, while class 0's recall is
+# en: above 0.95.
 assert r_plain[1:].max() < 0.75 and r_plain[0] > 0.95  # claim: imbalanced-rare-classes-missed
+# ko: class_weight를 주면 드문 두 클래스의 재현율이 둘 다 클래스 가중치 없이 학습한 모델보다 높습니다.
+# en: With class_weight, both rare classes have a higher recall than in the model trained without class weights.
 assert (r_weighted[1:] > r_plain[1:]).all()  # claim: imbalanced-class-weight-raises-rare-recall
+# ko: class_weight를 주면 드문 두 클래스 재현율의 평균이 클래스 가중치 없이 학습한 모델보다 0.15 넘게
+# ko: 높습니다.
+# en: With class_weight, the mean recall of the two rare classes is more than 0.15 higher than without class weights.
 assert r_weighted[1:].mean() > r_plain[1:].mean() + 0.15  # claim: imbalanced-class-weight-raises-clearly
-# ko: 대가: 클래스 0
-# en: the price: class 0
+# ko: 대신 class_weight를 준 모델은 클래스 0의 재현율과 전체 정확도가 클래스 가중치 없이 학습한 모델보다
+# ko: 낮습니다.
+# en: In exchange, with class_weight both class 0's recall and the overall accuracy are lower than without class
+# en: weights.
 assert r_weighted[0] < r_plain[0] and acc_weighted < acc_plain  # claim: imbalanced-class-weight-costs-class-0
 
 # --8<-- [start:report]
@@ -87,15 +102,23 @@ macro_recall = float(recall_score(y_val, plain, average="macro"))
 weighted_recall = float(recall_score(y_val, plain, average="weighted"))
 macro_precision = float(precision_score(y_val, plain, average="macro"))
 weighted_precision = float(precision_score(y_val, plain, average="weighted"))
-# ko: macro avg는 클래스별 값의 단순 평균, weighted avg는 support(행 수)로 가중한 평균
-# en: macro avg is the plain mean over the classes, weighted avg the mean weighted by support (rows)
+# ko: macro avg의 재현율과 정밀도가 클래스별 값을 그냥 평균 낸 값과 같습니다.
+# en: The macro avg recall and precision are the plain means of the per-class values.
 assert np.isclose(macro_recall, recall_c.mean()) and np.isclose(macro_precision, precision_c.mean())  # claim: report-macro-is-plain-mean
 class0_weight = float(support[0] / support.sum())
+# ko: weighted avg 재현율이 클래스별 재현율을 support(실제 행 수)로 가중 평균한 값과 같고, 클래스
+# ko: 0이 전체 support의 85% 넘게 차지합니다.
+# en: The weighted avg recall is the mean of the per-class recalls weighted by support (the true rows), and class 0
+# en: holds more than 85% of the support.
 assert np.isclose(weighted_recall, (support * recall_c).sum() / support.sum()) and class0_weight > 0.85  # claim: report-weighted-by-support
+# ko: weighted avg 정밀도도 클래스별 정밀도를 support(실제 행 수)로 가중 평균한 값과 같습니다.
+# en: The weighted avg precision is likewise the mean of the per-class precisions weighted by support (the true rows).
 assert np.isclose(weighted_precision, (support * precision_c).sum() / support.sum())  # claim: report-weighted-by-support-precision
-# ko: support × 재현율 = 그 클래스에서 맞힌 행 수이므로, 가중 평균 재현율은 정확도와 같음
-# en: support × recall = the rows of that class that were right, so the weighted recall equals the accuracy
+# ko: 클래스 가중치 없이 학습한 모델에서 weighted avg 재현율이 정확도와 같습니다.
+# en: For the model trained without class weights, the weighted avg recall equals the accuracy.
 assert np.isclose(weighted_recall, acc_plain)  # claim: report-weighted-recall-is-accuracy
+# ko: macro avg 재현율이 weighted avg 재현율보다 0.15 넘게 낮습니다.
+# en: The macro avg recall is more than 0.15 below the weighted avg recall.
 assert macro_recall < weighted_recall - 0.15  # claim: report-macro-below-weighted
 
 # --8<-- [start:oversample]
@@ -119,10 +142,18 @@ r_over = recall_score(y_val, over, average=None)
 p_plain, p_weighted, p_over = (precision_score(y_val, pred, average=None, zero_division=0)
                                for pred in (plain, weighted, over))
 acc_over = float(accuracy_score(y_val, over))
-# ko: 두 방법 모두 드문 클래스의 재현율을 올림
-# en: both methods raise the rare classes' recall
+# ko: 오버샘플링과 class_weight 모두, 드문 두 클래스의 재현율이 클래스 가중치 없이 학습한 모델보다 클래스마다
+# ko: 0.1 넘게 높습니다.
+# en: With oversampling and with class_weight alike, each rare class's recall is more than 0.1 above that of the model
+# en: trained without class weights.
 assert (r_over[1:] > r_plain[1:] + 0.1).all() and (r_weighted[1:] > r_plain[1:] + 0.1).all()  # claim: oversample-raises-rare-recall
-# ko: 대가: 클래스 0의 행이 드문 클래스로 더 많이 예측되어, 드문 클래스의 정밀도와 클래스 0의 재현율이 내려감
-# en: the price: more class-0 rows are predicted as a rare class, so the rare precision and class 0's recall fall
+# ko: 오버샘플링과 class_weight 모두, 드문 두 클래스의 정밀도가 클래스 가중치 없이 학습한 모델보다 클래스마다
+# ko: 0.1 넘게 낮습니다.
+# en: With oversampling and with class_weight alike, each rare class's precision is more than 0.1 below that of the
+# en: model trained without class weights.
 assert (p_over[1:] < p_plain[1:] - 0.1).all() and (p_weighted[1:] < p_plain[1:] - 0.1).all()  # claim: oversample-costs-rare-precision
+# ko: 오버샘플링한 데이터로 학습한 모델은 클래스 0의 재현율과 전체 정확도가 클래스 가중치 없이 학습한 모델보다
+# ko: 낮습니다.
+# en: The model trained on the oversampled data has a lower class-0 recall and a lower overall accuracy than the model
+# en: trained without class weights.
 assert r_over[0] < r_plain[0] and acc_over < acc_plain  # claim: oversample-costs-class-0

@@ -24,8 +24,14 @@ for name, load in [("iris", load_iris), ("wine", load_wine), ("digits", load_dig
     results.append((n_classes, model.output_shape, proba))
 # --8<-- [end:nodes]
 for n_classes, output_shape, proba in results:
+    # ko: 세 데이터 모두 모델의 출력 모양이 (None, 클래스 수)이고, 샘플 5개를 predict한 결과의 모양은 (5,
+    # ko: 클래스 수)입니다.
+    # en: For each data set, the model's output shape is (None, number of classes), and predict on 5 samples returns
+    # en: shape (5, number of classes).
     assert output_shape == (None, n_classes) and proba.shape == (5, n_classes)  # claim: nodes-one-per-class
-    # ko: 각 행: 모든 클래스의 확률
-    # en: each row: probabilities of all classes
+    # ko: 세 데이터 모두 predict 결과의 각 행은 합이 1입니다.
+    # en: For each data set, every row of predict's output sums to 1.
     assert np.allclose(proba.sum(axis=1), 1, atol=1e-5)  # claim: nodes-rows-sum-to-1
+# ko: y의 클래스 수가 붓꽃 3개, 와인 3개, 숫자 10개입니다.
+# en: The number of classes of y is 3 for iris, 3 for wine and 10 for digits.
 assert [r[0] for r in results] == [3, 3, 10]  # claim: nodes-iris-wine-digits-classes

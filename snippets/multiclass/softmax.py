@@ -24,7 +24,11 @@ print("softmax:\n", proba.round(3))
 print("row sums:", proba.sum(axis=1).round(6))
 print("== keras.activations.softmax:", np.allclose(proba, keras.activations.softmax(scores).numpy()))
 # --8<-- [end:formula]
+# ko: 직접 만든 softmax의 출력은 행마다 합이 1입니다.
+# en: Each row of the output of the softmax function written here sums to 1.
 assert np.allclose(proba.sum(axis=1), 1)  # claim: softmax-rows-sum-to-1
+# ko: 직접 만든 softmax의 결과가 keras.activations.softmax와 같습니다.
+# en: The softmax function written here gives the same values as keras.activations.softmax.
 assert np.allclose(proba, keras.activations.softmax(scores).numpy(), atol=1e-6)  # claim: softmax-same-as-keras
 
 # --8<-- [start:properties]
@@ -35,17 +39,27 @@ doubled = softmax(scores * 2)  # ko: 순위는 같고 점수 사이 간격만 �
 print("scores x 2: same argmax:", (doubled.argmax(axis=1) == proba.argmax(axis=1)).all(),
       "| max probability", proba.max(axis=1).round(3), "->", doubled.max(axis=1).round(3))
 # --8<-- [end:properties]
+# ko: 점수를 모두 두 배로 해도 행마다 확률이 가장 큰 클래스는 그대로입니다.
+# en: Doubling all the scores keeps, in every row, the same class with the largest probability.
 assert (doubled.argmax(axis=1) == proba.argmax(axis=1)).all()  # claim: softmax-doubling-keeps-argmax
-# ko: 예측은 같고 확률은 더 "확신"함
-# en: same prediction, "surer" probabilities
+# ko: 점수를 모두 두 배로 하면 행마다 가장 큰 확률이 0.05 넘게 커집니다.
+# en: Doubling all the scores makes every row's largest probability more than 0.05 larger.
 assert (doubled.max(axis=1) > proba.max(axis=1) + 0.05).all()  # claim: softmax-doubling-sharpens
+# ko: 모든 점수에 같은 수를 더해도 softmax 결과가 그대로입니다.
+# en: Adding the same number to every score leaves the softmax output unchanged.
 assert np.allclose(shifted, proba)  # claim: softmax-shift-changes-nothing
+# ko: 행마다 점수가 가장 큰 클래스가 softmax 확률도 가장 큽니다.
+# en: In every row, the class with the largest score also has the largest softmax probability.
 assert (scores.argmax(axis=1) == proba.argmax(axis=1)).all()  # claim: softmax-keeps-argmax
 rng = np.random.default_rng(0)
 many = rng.normal(0, 3, size=(1000, 10))
-# ko: softmax는 1등을 바꾸지 않고, 행마다 어떤 상수를 더해도 같음
-# en: softmax never changes the winner, and any per-row constant changes nothing
+# ko: 무작위로 만든 점수 여러 행에서도, 행마다 softmax 확률이 가장 큰 클래스가 점수가 가장 큰 클래스와
+# ko: 같습니다.
+# en: On many rows of random scores too, the class with the largest softmax probability is, in every row, the class with
+# en: the largest score.
 assert (softmax(many).argmax(axis=1) == many.argmax(axis=1)).all()  # claim: softmax-never-changes-winner
+# ko: 무작위 점수의 행마다 서로 다른 무작위 상수를 더해도 softmax 결과가 그대로입니다.
+# en: Adding a different random constant to each row of random scores leaves the softmax output unchanged.
 assert np.allclose(softmax(many + rng.normal(size=(1000, 1))), softmax(many))  # claim: softmax-any-row-constant
 
 fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(8, 3.2))

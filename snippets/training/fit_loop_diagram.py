@@ -27,6 +27,8 @@ updates = int(model.optimizer.iterations)
 print(f"batches per epoch = ceil({len(x)}/{batch_size}) = {batches_per_epoch}")
 print(f"updates = {epochs} x {batches_per_epoch} = {updates}")
 # --8<-- [end:loop]
+# ko: 옵티마이저의 업데이트 횟수가 에포크 수 × 에포크당 배치 수와 같은 24번입니다. 배치마다 한 번씩 업데이트합니다.
+# en: The optimizer made epochs × batches per epoch updates, 24 in all: one update per batch.
 assert updates == epochs * batches_per_epoch == 24  # claim: fit-loop-one-update-per-batch
 
 fig, ax = plt.subplots(figsize=(8.0, 3.6))

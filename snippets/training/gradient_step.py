@@ -32,7 +32,10 @@ max_difference = max(float(np.max(np.abs(mine - keras_w))) for mine, keras_w in 
 print(f"max |by hand - Keras SGD| = {max_difference:.1e}")
 # --8<-- [end:step]
 for mine, keras_w in zip(manual, twin.get_weights()):
+    # ko: 손으로 계산한 w - 학습률 × 기울기가 Keras의 SGD로 한 스텝 학습한 가중치와 거의 같습니다(kernel과 편향 모두).
+    # en: The weights computed by hand, w - learning rate × gradient, almost equal the weights after one Keras SGD step
+    # en: (kernel and bias).
     assert np.allclose(mine, keras_w, atol=1e-6)  # claim: step-by-hand-equals-sgd
-# ko: 그 스텝이 실제로 가중치를 움직였음
-# en: the step did move the weights
+# ko: 손으로 계산한 한 스텝이 실제로 가중치를 움직였습니다. 새 kernel이 원래 kernel과 다릅니다.
+# en: The step computed by hand does move the weights: the new kernel differs from the original one.
 assert not np.allclose(manual[0], model.get_weights()[0])  # claim: step-moves-weights

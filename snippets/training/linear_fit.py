@@ -25,8 +25,12 @@ print(f"loss: epoch 1 {history.history['loss'][0]:.3f} -> epoch 40 {history.hist
 w_fit, b_fit = float(w[0, 0]), float(b[0])
 first_loss, last_loss = history.history["loss"][0], history.history["loss"][-1]
 noise_variance = 0.1 ** 2
+# ko: 학습 전 편향 b는 정확히 0이고, 가중치 w는 0이 아닙니다.
+# en: Before training the bias b is exactly 0 and the weight w is not 0.
 assert b_start[0] == 0.0 and w_start[0, 0] != 0.0  # claim: linear-fit-bias-starts-at-zero
+# ko: 학습 뒤 w와 b는 데이터를 만든 식의 3, 2와 각각 0.1보다 적게 차이 납니다.
+# en: After training, w is within 0.1 of 3 and b within 0.1 of 2, the numbers of the formula that made the data.
 assert abs(w_fit - 3) < 0.1 and abs(b_fit - 2) < 0.1  # claim: linear-fit-finds-w-and-b
-# ko: 손실은 잡음의 분산(0.01) 근처에서 멈춤
-# en: the loss stops near the noise variance, 0.01
+# ko: 마지막 에포크의 손실이 잡음 분산의 0.5배보다 크고 2배보다 작습니다.
+# en: The last epoch's loss lies between 0.5 and 2 times the variance of the noise.
 assert 0.5 * noise_variance < last_loss < 2 * noise_variance  # claim: linear-fit-loss-at-noise

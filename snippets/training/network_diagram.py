@@ -57,6 +57,8 @@ ax.set_ylim(-2.8, 3.3)
 ax.axis("off")
 ax.set_title("every node: z = w0 + w1*x1 + w2*x2 + ..., then its activation", fontsize=10)
 lines_in_figure = lines
+# ko: 그림에 그린 선의 수가 가중치 수 + 편향 수와 같고, Keras의 count_params()와도 같은 21개입니다.
+# en: The figure has as many lines as weights plus biases, and as count_params() reports: 21.
 assert lines_in_figure == n_weights + n_biases == model.count_params() == 21  # claim: diagram-lines-are-parameters
 save_figure(
     fig,

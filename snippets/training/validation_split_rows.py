@@ -28,7 +28,13 @@ first_rows = model.evaluate(x[:n - n_train], y[:n - n_train], verbose=0)  # ko: 
 print(f"val_loss {val_loss:.4f}   last {n - n_train} rows {last_rows:.4f}   first {n - n_train} rows {first_rows:.4f}")
 # --8<-- [end:rows]
 n_val, n_by_subtraction = n - n_train, n - int(n * 0.2)
+# ko: Keras가 학습에 쓴 행 수는 ⌊행 수 × (1 - 0.2)⌋ = 455입니다. 행 수 - int(행 수 × 0.2)로 계산한 456이 아닙니다.
+# en: Keras trained on floor(rows × (1 - 0.2)) = 455 rows, not on rows - int(rows × 0.2) = 456.
 assert n_train == math.floor(n * (1 - 0.2)) == 455 and n_by_subtraction == 456  # claim: split-keras-floors-training-rows
+# ko: fit이 알려 준 val_loss가 마지막 행들로 잰 손실과 같고(상대 오차 1e-4 안쪽), 같은 수의 처음 행들로 잰 손실과는 0.01
+# ko: 넘게 다릅니다.
+# en: fit's val_loss equals the loss on the last rows (to a relative 1e-4) and differs by more than 0.01 from the loss
+# en: on as many first rows.
 assert np.isclose(val_loss, last_rows, rtol=1e-4) and abs(first_rows - val_loss) > 0.01  # claim: split-takes-last-rows
 
 fig, ax = plt.subplots(figsize=(7.0, 1.9))

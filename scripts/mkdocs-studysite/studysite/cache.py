@@ -171,7 +171,13 @@ def _snippet_environment(project) -> str:
     settings = project.settings
     return environment_fingerprint(project, (*settings.preload, settings.setup or ""),
                                    (f"preload {settings.preload}", f"setup {settings.setup}", f"seed {settings.seed}",
-                                    f"capture {settings.capture_open_figures} dark {settings.dark_figures}"))
+                                    f"capture {settings.capture_open_figures} dark {settings.dark_figures}"
+                                    + (f" phone {_phone_layout()}" if settings.phone_figures else "")))
+
+
+def _phone_layout() -> str:
+    """The phone layout's own code (``phone.py``): a change to how figures are laid out for a phone redraws them."""
+    return hashlib.sha256((Path(__file__).parent / "phone.py").read_bytes()).hexdigest()[:16]
 
 
 def labels_key(project) -> str:

@@ -29,6 +29,7 @@ class Capture:
 
     fig_dir: Path
     dark: bool = False
+    phone: bool = False  # each figure also laid out for a phone (``phone.reflow``)
     blocks: list = field(default_factory=list)  # the cell's output: text and table blocks
     figures: list = field(default_factory=list)  # the cell's figures
     names: set = field(default_factory=set)  # every figure name of the snippet so far (shared by its cells)
@@ -89,6 +90,9 @@ def _save(fig, name: str, texts: dict, number: int | None = None, fallback_dir: 
     tables = _tables_for(fig, capture)
     if tables:
         record["languages"] = _language_variants(fig, fig_dir, name, tables, record, "")
+    for_phone = capture is not None and capture.phone
+    if for_phone:
+        _phone_variants(fig, fig_dir, name, tables, record, "")
     if capture is None or capture.dark:
         from .dark import darken
 
@@ -97,6 +101,8 @@ def _save(fig, name: str, texts: dict, number: int | None = None, fallback_dir: 
         record["dark"] = dark.name
         if tables:
             _language_variants(fig, fig_dir, name, tables, record, ".dark")
+        if for_phone:
+            _phone_variants(fig, fig_dir, name, tables, record, ".dark")
     plt.close(fig)
     if capture is not None:
         capture.names.add(name)
@@ -112,6 +118,25 @@ def _tables_for(fig, capture: Capture | None) -> dict:
         return {}
     own = getattr(fig, "_studysite_labels", None) or {}
     return {lang: table.merged(own.get(lang)) for lang, table in capture.labels.items()}
+
+
+# Where each variant of a figure is recorded, by the suffix of its file name (``name.<lang><suffix>.svg``).
+_VARIANT_KEYS = {"": "file", ".dark": "dark", ".phone": "phone", ".phone.dark": "phone_dark"}
+
+
+def _phone_variants(fig, fig_dir: Path, name: str, tables: dict, record: dict, suffix: str) -> None:
+    """The figure laid out for a phone (``name.phone<suffix>.svg``, and each language's), then put back."""
+    from .phone import reflow
+
+    put_back = reflow(fig)
+    try:
+        file = fig_dir / f"{name}.phone{suffix}.svg"
+        fig.savefig(file, format="svg", metadata={"Date": None}, bbox_inches="tight")
+        record[_VARIANT_KEYS[".phone" + suffix]] = file.name
+        if tables:
+            _language_variants(fig, fig_dir, name, tables, record, ".phone" + suffix)
+    finally:
+        put_back()
 
 
 def _language_variants(fig, fig_dir: Path, name: str, tables: dict, record: dict, suffix: str) -> dict:
@@ -132,7 +157,7 @@ def _language_variants(fig, fig_dir: Path, name: str, tables: dict, record: dict
             if changed:
                 file = fig_dir / f"{name}.{lang}{suffix}.svg"
                 fig.savefig(file, format="svg", metadata={"Date": None}, bbox_inches="tight")
-                variants[lang]["dark" if suffix else "file"] = file.name
+                variants[lang][_VARIANT_KEYS[suffix]] = file.name
         finally:
             put_back()
     return variants
@@ -190,12 +215,12 @@ def in_language(figure: dict, lang: str) -> dict:
     variant = (figure.get("languages") or {}).get(lang) or {}
     if "file" not in variant:
         return figure
-    return {**figure, "file": variant["file"], **({"dark": variant["dark"]} if "dark" in variant else {})}
+    return {**figure, **{key: variant[key] for key in _VARIANT_KEYS.values() if key in variant}}
 
 
 def files_of(figure: dict) -> list[str]:
-    """Every file a recorded figure has: as drawn, dark, and each language's."""
-    names = [figure["file"], figure.get("dark")]
+    """Every file a recorded figure has: as drawn, dark, for a phone, and each language's."""
+    names = [figure.get(key) for key in _VARIANT_KEYS.values()]
     for variant in (figure.get("languages") or {}).values():
-        names += [variant.get("file"), variant.get("dark")]
+        names += [variant.get(key) for key in _VARIANT_KEYS.values()]
     return [name for name in names if name]

@@ -183,15 +183,40 @@ def shown_code(cell_code: str, lang: str, languages: tuple[str, ...], *, first: 
 _DOCSTRING = re.compile(r'^\s*(?:"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\')[ \t]*\n?')
 
 
+# The screens that get a figure's phone layout (``phone_figures``); print and wider screens get the desktop's.
+PHONE_MEDIA = "screen and (max-width: 44.9375em)"
+
+
 def figure_html(figure: dict, lang: str, src: str, figure_text: str = "Figure {number}") -> str:
     """A figure, in the variant of the reader's palette: Material shows ``#only-light`` images on
-    the light palette and ``#only-dark`` ones on the dark one. The dark file sits beside ``src``."""
+    the light palette and ``#only-dark`` ones on the dark one. The dark file sits beside ``src``.
+
+    With a phone layout (``phone_figures``) each palette's figure is a ``<picture>`` whose source for a
+    narrow screen is that layout, inside the link a lightbox opens (made here: a lightbox plugin that
+    wrapped the image itself would take it out of its picture, and the browser would then ignore the
+    source; ``off-glb`` tells mkdocs-glightbox to leave it)."""
     alt = html.escape(capture.alt_text(figure, lang, figure_text), quote=True)
-    if not figure.get("dark") or src.startswith("data:"):  # inlined (the Markdown extension): the light one
+    if src.startswith("data:") or not (figure.get("dark") or figure.get("phone")):  # inlined: the light one
         return f'<figure class="snippet-figure"><img src="{src}" alt="{alt}" loading="lazy"></figure>'
-    dark = html.escape(posixpath.join(posixpath.dirname(src), figure["dark"]), quote=True)
-    return (f'<figure class="snippet-figure"><img src="{src}#only-light" alt="{alt}" loading="lazy">'
-            f'<img src="{dark}#only-dark" alt="{alt}" loading="lazy"></figure>')
+
+    def beside(name: str) -> str:
+        return html.escape(posixpath.join(posixpath.dirname(src), name), quote=True)
+
+    palettes = [("light", src, figure.get("phone")), ("dark", beside(figure["dark"]), figure.get("phone_dark"))] \
+        if figure.get("dark") else [(None, src, figure.get("phone"))]
+    if not figure.get("phone"):
+        return ('<figure class="snippet-figure">' + "".join(
+            f'<img src="{wide}#only-{palette}" alt="{alt}" loading="lazy">' for palette, wide, _ in palettes)
+            + "</figure>")
+    shown = []
+    for palette, wide, phone in palettes:
+        target = f"{wide}#only-{palette}" if palette else wide
+        source = f'<source media="{PHONE_MEDIA}" srcset="{beside(phone)}">' if phone else ""
+        gallery = f' data-gallery="{palette}"' if palette else ""
+        shown.append(f'<a class="glightbox" data-type="image" data-width="auto" data-height="auto" '
+                     f'data-desc-position="bottom"{gallery} href="{target}"><picture>{source}'
+                     f'<img class="off-glb" src="{target}" alt="{alt}" loading="lazy"></picture></a>')
+    return f'<figure class="snippet-figure">{"".join(shown)}</figure>'
 
 
 def render(embed: Embed, result: dict, cells: list, lang: str, figure_src, where: str, *,

@@ -51,6 +51,8 @@ class Settings:
     capture_open_figures: bool = True
     # Each figure also drawn for Material's dark palette (slate).
     dark_figures: bool = False
+    # Each figure also laid out for a phone's narrow screen: panels stacked, text as large as the page's.
+    phone_figures: bool = False
     # Each figure also drawn in other languages, from the same run: language -> a YAML file (relative to
     # mkdocs.yml) of `labels:` (text as drawn: its translation), `keep:` and `font:` (studysite.figure_text).
     figure_labels: dict = field(default_factory=dict)

@@ -54,12 +54,14 @@ class WorkerConfig:
     dark_figures: bool = False
     helpers: tuple[str, ...] = ()
     figure_labels: tuple[tuple[str, str], ...] = ()  # (language, its label table's file)
+    phone_figures: bool = False
 
     @classmethod
     def of(cls, project) -> WorkerConfig:
         s = project.settings
         return cls(str(project.snippets), tuple(s.preload), s.setup, s.seed, s.capture_open_figures, s.dark_figures,
-                   tuple(s.helpers), tuple((lang, str(path)) for lang, path in project.figure_label_files()))
+                   tuple(s.helpers), tuple((lang, str(path)) for lang, path in project.figure_label_files()),
+                   s.phone_figures)
 
 
 class _Setup:
@@ -527,8 +529,8 @@ def execute(path: str, run_dir: str, snippets_dir: str, source: str | None = Non
                 record = {"section": cell.section, "lines": [cell.first, cell.last], "blocks": writer.blocks,
                           "figures": []}
                 cells.append(record)
-                capture._current = capture.Capture(Path(run_dir), config.dark_figures, writer.blocks,
-                                                   record["figures"], names, labels)
+                capture._current = capture.Capture(Path(run_dir), config.dark_figures, config.phone_figures,
+                                                   writer.blocks, record["figures"], names, labels)
                 captures.append(capture._current)
                 sys.stdout = writer
                 try:
