@@ -45,7 +45,7 @@ wide_train_loss = histories[512]["loss"][-1]
 assert wide_train_loss < 0.05  # claim: more-nodes-512-train-near-zero
 # ko: 노드 512개 모델의 마지막 에포크 val_loss가 가장 낮았던 val_loss보다 20% 넘게 높습니다.
 # en: With 512 nodes, the val_loss at the last epoch is more than 20% above its lowest val_loss.
-assert wide[-1] > 1.2 * min(wide) and min(wide[best_epochs[2]:]) > 0.98 * min(wide)  # claim: more-nodes-512-climbs
+assert wide[-1] > 1.2 * min(wide)  # claim: more-nodes-512-climbs
 finals = [histories[n]["val_loss"][-1] for n in [8, 64, 512]]
 # ko: 마지막 에포크의 val_loss는 노드 64개 모델이 8개 모델보다도, 512개 모델보다도 0.02 넘게 낮습니다.
 # en: At the last epoch, the 64-node model's val_loss is more than 0.02 below both the 8-node and the 512-node model's.
