@@ -23,11 +23,13 @@ from __future__ import annotations
 import ast
 import json
 import os
+import queue
 import re
 import select
 import signal
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -189,16 +191,81 @@ class Server:
         self.process.wait()
 
 
+def plan(case: str) -> dict:
+    """What a case runs and expects: the assembled script (up to the check cell that must fail), the messages of
+    each check cell in it, the target cell, and the English -> Korean messages of the exercise."""
+    name, variant = case.split("/")
+    exercise = PRACTICE / f"{name}.py"
+    if variant == "solution":
+        source, expect = "", {"pass": True, "failed": [], "details": [], "raises": None}
+    else:
+        source = (ALTERNATIVES / name / f"{variant}.py").read_text(encoding="utf-8")
+        expect = expectations(source)
+    replacements = replacements_of(source) if source else {}
+    _, all_checks = assemble(exercise, dict(replacements))
+    english = {en: ko for messages in all_checks for ko, en in messages}
+    target = None
+    if not expect["pass"]:
+        unknown = [m for m in expect["failed"] if m not in english]
+        assert not unknown, f"{case}: no check of practice/{name}.py says {unknown[0]!r}"
+        cell_of = {en: index for index, messages in enumerate(all_checks, start=1) for _, en in messages}
+        targets = {cell_of[m] for m in expect["failed"]}
+        assert len(targets) == 1, f"{case}: the expected messages are in several check cells {sorted(targets)}"
+        target = targets.pop()
+    script, checks = assemble(exercise, dict(replacements), target)
+    return {"script": script, "checks": checks, "target": target, "expect": expect, "english": english}
+
+
+# Two runs at a time, one per core: each case is a process of its own (forked from one of two servers), and a
+# case spends most of its time in one thread of Python or of TensorFlow's small ops. ALTERNATIVES_AT_ONCE=N
+# changes it.
+AT_ONCE = int(os.environ.get("ALTERNATIVES_AT_ONCE", "2"))
+
+
 @pytest.fixture(scope="module")
-def runner():
-    if os.environ.get("ALTERNATIVES_FRESH_PYTHON") == "1" or not hasattr(os, "fork"):
-        yield run
-        return
-    server = Server()
+def outcomes(request, tmp_path_factory) -> dict:
+    """Every selected case, run before the first test looks at one: ``{case: its plan and its run, or the error
+    that stopped it}``."""
+    selected = list(dict.fromkeys(item.callspec.params["case"] for item in request.session.items
+                                  if getattr(item, "originalname", "") == "test_alternative"
+                                  and hasattr(item, "callspec")))
+    planned: dict = {}
+    for case in selected:
+        try:
+            planned[case] = plan(case)
+        except (AssertionError, ValueError) as error:
+            planned[case] = error
+    fresh = os.environ.get("ALTERNATIVES_FRESH_PYTHON") == "1" or not hasattr(os, "fork")
+    servers = [] if fresh else [Server() for _ in range(max(1, AT_ONCE))]
+    free = queue.Queue()
+    for one in servers or [None] * max(1, AT_ONCE):
+        free.put(one)
+
+    def execute(case: str):
+        server = free.get()
+        try:
+            folder = tmp_path_factory.mktemp(re.sub(r"\W", "-", case))
+            return (server.run if server else run)(planned[case]["script"], folder)
+        finally:
+            free.put(server)
+
     try:
-        yield server.run
+        with ThreadPoolExecutor(max(1, AT_ONCE)) as pool:
+            runs = {case: pool.submit(execute, case) for case, planned_case in planned.items()
+                    if not isinstance(planned_case, Exception)}
+            found = {}
+            for case in selected:
+                if isinstance(planned[case], Exception):
+                    found[case] = planned[case]
+                    continue
+                try:
+                    found[case] = {**planned[case], "result": runs[case].result()}
+                except Exception as error:  # a run that timed out: that case fails, the others stand
+                    found[case] = error
+            return found
     finally:
-        server.close()
+        for server in servers:
+            server.close()
 
 
 def by_cell(stdout: str) -> dict[int, list[str]]:
@@ -234,27 +301,12 @@ def test_every_exercise_with_alternatives_has_three_of_each():
 
 
 @pytest.mark.parametrize("case", cases())
-def test_alternative(case, tmp_path, runner):
-    name, variant = case.split("/")
-    exercise = PRACTICE / f"{name}.py"
-    if variant == "solution":
-        source, expect = "", {"pass": True, "failed": [], "details": [], "raises": None}
-    else:
-        source = (ALTERNATIVES / name / f"{variant}.py").read_text(encoding="utf-8")
-        expect = expectations(source)
-    replacements = replacements_of(source) if source else {}
-    _, all_checks = assemble(exercise, dict(replacements))
-    english = {en: ko for messages in all_checks for ko, en in messages}
-    target = None
-    if not expect["pass"]:
-        unknown = [m for m in expect["failed"] if m not in english]
-        assert not unknown, f"{case}: no check of practice/{name}.py says {unknown[0]!r}"
-        cell_of = {en: index for index, messages in enumerate(all_checks, start=1) for _, en in messages}
-        targets = {cell_of[m] for m in expect["failed"]}
-        assert len(targets) == 1, f"{case}: the expected messages are in several check cells {sorted(targets)}"
-        target = targets.pop()
-    script, checks = assemble(exercise, dict(replacements), target)
-    result = runner(script, tmp_path)
+def test_alternative(case, outcomes):
+    outcome = outcomes[case]
+    if isinstance(outcome, Exception):
+        raise outcome
+    checks, target, expect, english = outcome["checks"], outcome["target"], outcome["expect"], outcome["english"]
+    result = outcome["result"]
     printed = by_cell(result.stdout)
     shown = f"\n--- stdout\n{result.stdout[-4000:]}\n--- stderr\n{result.stderr[-3000:]}"
     for index, messages in enumerate(checks, start=1):

@@ -136,6 +136,21 @@ def output_html(blocks: list[dict], ui: dict, rel: str) -> str:
             f'<p class="snippet-output__label">{label}</p>{"".join(body)}</div>')
 
 
+RAW_TOKEN = re.compile(r"(?:<p>)?(studysiteraw\d+x)(?:</p>)?")
+
+
+def raw_token(number: int) -> str:
+    return f"studysiteraw{number}x"
+
+
+def put_back_raw(page_html: str, raw: dict[str, str]) -> str:
+    """The page's HTML with each token of ``PageExpander.stash`` replaced by its HTML (a paragraph holding only
+    the token becomes the box itself: a box is a block)."""
+    if not raw:
+        return page_html
+    return RAW_TOKEN.sub(lambda match: raw.get(match[1], match[0]), page_html)
+
+
 def failure_note(ui: dict, message: str, *, never_ran: bool) -> str:
     """In ``mkdocs serve`` only: the error on the page itself (a failed build would hang the request)."""
     headline = ui["snippet_never_ran" if never_ran else "snippet_failed"]

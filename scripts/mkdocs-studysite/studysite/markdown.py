@@ -119,9 +119,16 @@ class StudySiteExtension(Extension):
         # A page's language as the plugin reads it (a folder per language, i18n's layout); the option wins.
         lang = self.getConfig("lang") or (strings.page_language(where_page, project.languages)
                                           if where_page != "<page>" else project.default_language)
-        return expander.expand(markdown, where_page, lang)
+        expanded = expander.expand(markdown, where_page, lang)
+        # Output boxes of indented embeds stay out of Markdown's inline rules: Python-Markdown's own stash
+        # puts them back as they are (PageExpander.stash).
+        stash = getattr(self, "md", None)
+        for token, box in expander.raw.items():
+            expanded = expanded.replace(token, stash.htmlStash.store(box) if stash else box)
+        return expanded
 
     def extendMarkdown(self, md):  # noqa: N802 - Python-Markdown's name
+        self.md = md
         md.registerExtension(self)
         # Before the raw-HTML stash (20): the outputs and figures are raw HTML blocks.
         md.preprocessors.register(_Expand(md, self), "studysite", 27)

@@ -66,6 +66,18 @@ class PageExpander:
     marks: int = 0  # check marks on this page so far: each one's details get an id of their own
     where_page: str = ""  # the page being expanded, for messages
     warn: Callable[[str], None] = lambda message: None  # reported, the page still shows (a figure's untranslated words)
+    # Output boxes of indented embeds (in a fold, a tab, a list), kept out of Markdown: token -> HTML (``raw``).
+    raw: dict[str, str] = field(default_factory=dict)
+
+    def stash(self, box: str) -> str:
+        """A token that stands for ``box`` until the page is HTML (``embed.put_back_raw``).
+
+        Markdown reads raw HTML as a block only at the start of a line: indented (in a fold, a tab, a list
+        item) it is text, and its inline rules reach into the output: ``*`` becomes emphasis, an
+        abbreviation gets wrapped. The token is letters and digits only, which no rule touches."""
+        token = embed.raw_token(len(self.raw))
+        self.raw[token] = box
+        return token
 
     def ui(self, lang: str) -> dict:
         return strings.ui(lang, self.project.locale_dir)
@@ -95,6 +107,9 @@ class PageExpander:
                 if first is not one and first.signature != one.signature:
                     shown = self.problem(f"{where_page}:{one.line} shows the same output as line {first.line}: "
                                          "embed each section once, each with its own output", lang, indent=one.indent)
+            if one.indent:
+                for box in dict.fromkeys(shown_boxes):
+                    shown = shown.replace(box, self.stash(box))
             if "code" in one.show and not one.figure and one.path not in offered:
                 offered.add(one.path)  # the downloads once per example, under the first look at its code
                 links = self.downloads(one.path, lang)

@@ -57,6 +57,7 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):
         self.built = False  # a build of this session is done (only the first can start the first runs)
         self.waiting: set[str] = set()  # while they go on: the snippets not run yet
         self.unproved: dict[str, str] = {}  # and claim id -> the snippet not run yet that proves it
+        self.raw: dict[str, dict[str, str]] = {}  # page -> its stashed output boxes (PageExpander.stash)
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
@@ -297,11 +298,14 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):
         found = pages.Found(self.results, self.claims, self.failures, self.waiting, self.unproved)
         expander = pages.PageExpander(self.project, found, figure_url, download_url, self._problem, self.pending,
                                       self.cited, warn=log.warning)
-        return expander.expand(markdown, f"docs/{page.file.src_uri}", self.page_language(page))
+        markdown = expander.expand(markdown, f"docs/{page.file.src_uri}", self.page_language(page))
+        self.raw[page.file.src_uri] = expander.raw  # put back once the page is HTML (on_page_content)
+        return markdown
 
     def on_page_content(self, html_text, *, page, config, files):
         found = pages.Found(self.results, self.claims)
         expander = pages.PageExpander(self.project, found, lambda rel, figure: None)
+        html_text = embed.put_back_raw(html_text, self.raw.pop(page.file.src_uri, {}))
         return embed.mark_headings(html_text, expander.headings(self.page_language(page)))
 
     def on_post_page(self, output, *, page, config):
