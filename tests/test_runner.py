@@ -521,7 +521,9 @@ def test_ctrl_c_stops_at_once_and_leaves_no_staging_folders(project):
     for index in range(6):
         write(project, f"demo/slow_{index}.py", "import time\ntime.sleep(30)\n")
     code = f"from studysite import runner; {project_code(project)}; runner.run(p, progress=False, jobs=2)"
-    proc = subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.DEVNULL)
+    # Ctrl-C's default in the child, as at a terminal (a shell's background job starts with SIGINT ignored).
+    proc = subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.DEVNULL,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 30
     while len(list(project.outputs.glob(".run-*"))) < 8 and time.monotonic() < deadline:
         time.sleep(0.1)

@@ -178,7 +178,9 @@ def test_ctrl_c_stops_the_client_within_2_s_and_leaves_no_staging_folder(cluster
             raise
     """)
     client_process = subprocess.Popen([sys.executable, "-c", code, str(course / "mkdocs.yml"),
-                                       local.scheduler_address], stderr=subprocess.PIPE, text=True)
+                                       local.scheduler_address], stderr=subprocess.PIPE, text=True,
+                                      # Ctrl-C's default, as at a terminal (a background job ignores SIGINT)
+                                      preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         _started(client_process)
         staging = list((course / ".cache" / "studysite" / "snippets").glob(".run-*"))

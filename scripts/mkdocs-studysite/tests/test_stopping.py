@@ -115,10 +115,17 @@ def _stop_and_time(process: subprocess.Popen, sig: int) -> tuple[float, str]:
     return time.monotonic() - start, stderr
 
 
+def _as_at_a_terminal() -> None:
+    """In the child, Ctrl-C's default: a shell's background job starts with SIGINT ignored, which its children
+    inherit, and Python then never raises KeyboardInterrupt: the test would measure nothing."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_on_a_cold_build_stops_the_snippets_and_the_lab_at_once(tmp_path):
     course = _course(tmp_path, lab=True)
     build = subprocess.Popen([sys.executable, "-m", "mkdocs", "build"], cwd=course, env=_env(tmp_path),
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             preexec_fn=_as_at_a_terminal)
     try:
         _wait_for(lambda: any((f / "started").exists() for f in _staged(course)), "snippet run", build)
         _wait_for(lambda: (tmp_path / "lab-started").exists(), "lab run", build)
@@ -144,7 +151,8 @@ def test_ctrl_c_on_a_fresh_clones_first_serve_leaves_nothing_and_blames_nobody(t
     course = _course(tmp_path, lab=False)
     serve = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a",
                               f"127.0.0.1:{_free_port()}"], cwd=course, env=_env(tmp_path),
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             preexec_fn=_as_at_a_terminal)
     try:
         _wait_for(lambda: any((f / "started").exists() for f in _staged(course)), "snippet run", serve)
         children = _descendants(serve.pid)
