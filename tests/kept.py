@@ -369,7 +369,15 @@ def pytest_pyfunc_call(pyfuncitem):
         if WHY:
             changed = [line for line, was in zip(record.get("inputs", []), record.get("digests", []))
                        if _input_digest(line) != was]
-            print(f"\nkept: {pyfuncitem.nodeid} runs again: {changed[:10] or 'its environment, fonts or tools'}")
+            reason = f"kept: {pyfuncitem.nodeid} runs again: {changed[:10] or 'its environment, fonts or tools'}"
+            # To the terminal, not the test's captured output (shown only when the test fails).
+            capture = pyfuncitem.config.pluginmanager.get_plugin("capturemanager")
+            terminal = pyfuncitem.config.pluginmanager.get_plugin("terminalreporter")
+            if capture is not None and terminal is not None:
+                with capture.global_and_fixture_disabled():
+                    terminal.write_line(reason)
+            else:
+                print(reason)
         return None
     pyfuncitem.stash[_KEPT] = True
     return True  # the call is done: the test passed with these inputs before
