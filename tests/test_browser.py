@@ -722,7 +722,7 @@ def test_search_finds_the_page(search_results, lang, query, expected):
 
 # --- A figure, larger -------------------------------------------------------------------
 
-FIGURE = 'figure.snippet-figure a.glightbox:has(> img[src$="#only-light"])'  # the light palette's
+FIGURE = 'figure.snippet-figure a.glightbox:has(img[src$="#only-light"])'  # the light palette's
 
 
 async def zoom(browser: Browser, url: str, server: str, how: str) -> dict:
@@ -733,7 +733,7 @@ async def zoom(browser: Browser, url: str, server: str, how: str) -> dict:
     try:
         seen = await p.evaluate("""() => ({
             figures: document.querySelectorAll(".md-content figure.snippet-figure img").length,
-            zoomable: document.querySelectorAll(".md-content figure.snippet-figure a.glightbox > img").length,
+            zoomable: document.querySelectorAll(".md-content figure.snippet-figure a.glightbox img").length,
             elsewhere: document.querySelectorAll("a.glightbox:not(.md-content a)").length,
             hidden_links_focusable: [...document.querySelectorAll(".md-content a.glightbox")]
                 .filter(a => a.getClientRects().length === 0 && getComputedStyle(a).display !== "none").length,

@@ -72,13 +72,17 @@ def test_math_and_fonts_are_served_by_the_site(site):
 def test_snippet_output_and_figures_are_on_the_page(site):
     html = html_of(site, "en", Path("lectures/models-and-training.md")).read_text(encoding="utf-8")
     assert 'class="snippet-output"' in html and "w = " in html
-    figures = re.findall(r'<img src="([^"#]+\.svg)#only-(light|dark)" alt="([^"]+)"', html)
+    figures = re.findall(r'<img (?:class="[^"]*" )?src="([^"#]+\.svg)#only-(light|dark)" alt="([^"]+)"', html)
     assert figures, "the lecture shows no figure"
     light = [(src, alt) for src, variant, alt in figures if variant == "light"]
     dark = [(src, alt) for src, variant, alt in figures if variant == "dark"]
     assert [(src.replace(".svg", ".dark.svg"), alt) for src, alt in light] == dark, \
         "each figure needs its dark variant, with the same alt text, right after the light one"
-    for src, _, alt in figures:
+    # on a narrow screen, each palette's picture offers the phone layout of the same figure
+    phone = re.findall(r'<source media="[^"]*max-width[^"]*" srcset="([^"]+\.svg)">', html)
+    assert [src.replace(".svg", ".phone.svg") for src, _ in light] == [p for p in phone if ".dark." not in p], \
+        "each light figure needs its phone layout"
+    for src, _, alt in figures + [(p, "", "-") for p in phone]:
         page_dir = html_of(site, "en", Path("lectures/models-and-training.md")).parent
         assert (page_dir / src).resolve().is_file(), f"figure {src} is missing from the site"
         assert not re.search("[\uac00-\ud7a3]", alt), "an English page shows Korean alt text"
