@@ -200,13 +200,27 @@ def test_the_terms_test_finds_what_it_refuses(tmp_path):
 NOT_A_NOTE = re.compile(r"[가-힣](?:니다|니까|세요|어요|아요|까요)(?![가-힣])")
 
 
+def claim_words_lines(source: str) -> set[int]:
+    """The lines of the words above each claim's assert: sentences a ✓ shows on the page, not code notes."""
+    from studysite import claims
+
+    if "# claim:" not in source:
+        return set()
+    try:
+        proofs = claims.claims_of(source)
+    except (SyntaxError, claims.ClaimError):
+        return set()
+    return {line for proof in proofs.values() for line in range(proof["line"] - len(proof["said"]), proof["line"])}
+
+
 @pytest.mark.parametrize("path", [p for p in korean_texts() if p.suffix == ".py"], ids=_rel)
 def test_korean_code_comments_are_short_notes(path):
     """One style for `# ko:` comments: short notes (`학습 데이터로만 fit`, `정확도는 거의 그대로임`),
-    never a 합니다 sentence beside them."""
-    found = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if "# ko:" in line:
+    never a 합니다 sentence beside them. The words above a claim's assert are what its ✓ says on the page,
+    in the page's sentences (tests/test_claims.py)."""
+    found, source = [], path.read_text(encoding="utf-8")
+    for number, line in enumerate(source.splitlines(), start=1):
+        if "# ko:" in line and number not in claim_words_lines(source):
             note = line.split("# ko:", 1)[1].split("# en:", 1)[0]
             found += [f"{_rel(path)}:{number}: {note.strip()}" for _ in NOT_A_NOTE.finditer(note)]
     assert not found, "a short note, not a sentence:\n" + "\n".join(found)

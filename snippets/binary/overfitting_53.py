@@ -60,10 +60,10 @@ assert large_last_val_loss > 1.5 * lh["val_loss"][large_best]  # claim: overfit5
 # en: In at least 80% of the epochs after its lowest point, the large network's val_loss is higher than the epoch
 # en: before.
 assert rising_share >= 0.8  # claim: overfit53-rises-in-most-epochs
-# ko: 큰 신경망의 마지막 학습 손실(loss)이 0.02보다 작습니다.
+# ko: 큰 신경망의 마지막 학습 손실(`loss`)이 0.02보다 작습니다.
 # en: The large network's last training loss is below 0.02.
 assert large_last_loss < 0.02  # claim: overfit53-large-memorizes
-# ko: 마지막 에포크에서 큰 신경망의 간격(val_loss − loss)은 작은 신경망 간격의 2배에 0.2를 더한 값보다
+# ko: 마지막 에포크에서 큰 신경망의 간격(`val_loss` − `loss`)은 작은 신경망 간격의 2배에 0.2를 더한 값보다
 # ko: 큽니다.
 # en: At the last epoch, the large network's gap (val_loss − loss) is more than twice the small network's gap plus 0.2.
 assert large_gap > 2 * small_gap + 0.2  # claim: overfit53-large-gap-wider

@@ -67,10 +67,10 @@ assert plain_best_epoch <= 10 and plain_rising >= 0.8 * plain_later  # claim: re
 # ko: 규제 없는 모델의 마지막 val_loss는 최저점의 1.5배보다 큽니다.
 # en: The plain model's last val_loss is more than 1.5 times its lowest.
 assert plain["val_loss"][-1] > 1.5 * min(plain["val_loss"])  # claim: reg53-plain-ends-far-above-minimum
-# ko: 마지막 에포크에서 드롭아웃 모델의 간격(val_loss − loss)은 규제 없는 모델 간격의 3/4보다 작습니다.
+# ko: 마지막 에포크에서 드롭아웃 모델의 간격(`val_loss` − `loss`)은 규제 없는 모델 간격의 3/4보다 작습니다.
 # en: At the last epoch, the dropout model's gap (val_loss − loss) is below 3/4 of the plain model's.
 assert gaps["Dropout(0.3)"] < 0.75 * gaps["plain"]  # claim: reg53-dropout-narrows-gap
-# ko: 마지막 에포크에서 L2 모델의 간격(val_loss − loss)은 규제 없는 모델 간격의 3/4보다 작습니다.
+# ko: 마지막 에포크에서 L2 모델의 간격(`val_loss` − `loss`)은 규제 없는 모델 간격의 3/4보다 작습니다.
 # en: At the last epoch, the L2 model's gap (val_loss − loss) is below 3/4 of the plain model's.
 assert gaps["l2(0.01)"] < 0.75 * gaps["plain"]  # claim: reg53-l2-narrows-gap
 

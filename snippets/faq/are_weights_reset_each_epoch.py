@@ -34,7 +34,7 @@ assert all(np.array_equal(starts[epoch], ends[epoch - 1]) for epoch in range(1, 
 # ko: 둘째 에포크부터, 에포크를 시작할 때의 가중치가 모델을 만들 때 정해진 무작위 가중치와 다릅니다.
 # en: From the second epoch on, each epoch starts from weights that differ from the random ones the model was built with.
 assert not any(np.allclose(starts[epoch], initial) for epoch in range(1, 4))  # claim: reset-weights-change
-# ko: 에포크마다 loss가 바로 앞 에포크의 loss보다 낮습니다.
+# ko: 에포크마다 `loss`가 바로 앞 에포크의 `loss`보다 낮습니다.
 # en: Each epoch's loss is lower than the previous epoch's.
 assert all(a > b for a, b in zip(losses, losses[1:]))  # claim: reset-loss-keeps-falling
 first_loss, last_loss = losses[0], losses[-1]
@@ -45,7 +45,7 @@ again_loss = again.history["loss"][0]
 print(f"loss of the last epoch before: {last_loss:.4f}, of the epoch of the new fit: {again_loss:.4f}")
 print(f"fit again re-initialized the weights: {np.allclose(model.get_weights()[0], initial)}")
 # --8<-- [end:fit_again]
-# ko: 새로 부른 fit의 에포크 loss가 앞선 fit의 마지막 에포크 loss보다 낮습니다. 처음부터 다시 시작했다면 첫 에포크처럼 높았을 것입니다.
+# ko: 새로 부른 fit의 에포크 `loss`가 앞선 fit의 마지막 에포크 `loss`보다 낮습니다. 처음부터 다시 시작했다면 첫 에포크처럼 높았을 것입니다.
 # en: The new fit's epoch has a lower loss than the earlier fit's last epoch (a fresh start would be as high as epoch 1).
 assert again_loss < last_loss  # claim: reset-fit-again-continues
 # ko: fit을 한 번 더 부른 뒤의 가중치가 모델을 만들 때 정해진 무작위 가중치와 다릅니다.

@@ -33,14 +33,14 @@ for nodes in [8, 64, 512]:  # ko: 은닉층 하나, 노드 수만 바꿈 # en: o
 # --8<-- [end:sweep]
 gaps = [histories[n]["val_loss"][-1] - histories[n]["loss"][-1] for n in [8, 64, 512]]
 best_epochs = [int(np.argmin(histories[n]["val_loss"])) + 1 for n in [8, 64, 512]]
-# ko: 마지막 에포크에서 val_loss와 loss의 간격(val_loss - loss)이 노드 8개보다 64개에서,
+# ko: 마지막 에포크에서 `val_loss`와 `loss`의 간격(`val_loss` - `loss`)이 노드 8개보다 64개에서,
 # ko: 64개보다 512개에서 각각 0.05 넘게 넓습니다.
 # en: At the last epoch, the gap val_loss - loss is more than 0.05 wider with 64 nodes than with 8,
 # en: and more than 0.05 wider with 512 nodes than with 64.
 assert gaps[0] + 0.05 < gaps[1] and gaps[1] + 0.05 < gaps[2]  # claim: more-nodes-gap-widens
 wide = histories[512]["val_loss"]
 wide_train_loss = histories[512]["loss"][-1]
-# ko: 노드 512개 모델의 마지막 에포크 loss가 0.05보다 낮습니다.
+# ko: 노드 512개 모델의 마지막 에포크 `loss`가 0.05보다 낮습니다.
 # en: With 512 nodes, the loss at the last epoch is below 0.05.
 assert wide_train_loss < 0.05  # claim: more-nodes-512-train-near-zero
 # ko: 노드 512개 모델의 마지막 에포크 val_loss가 가장 낮았던 val_loss보다 20% 넘게 높습니다.

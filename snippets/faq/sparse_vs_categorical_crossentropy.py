@@ -37,14 +37,14 @@ weights_equal = all(np.allclose(a, b, atol=1e-4) for a, b in zip(sparse_model.ge
 print(f"same trained weights: {weights_equal}")
 # --8<-- [end:train]
 # ko: 같은 초기 가중치에서 시작하면 sparse_categorical_crossentropy(정수 라벨)와 categorical_crossentropy(원-핫 라벨)의
-# ko: loss가 에포크마다 같습니다(1e-5 오차 안에서).
+# ko: `loss`가 에포크마다 같습니다(1e-5 오차 안에서).
 # en: Starting from the same weights, sparse_categorical_crossentropy (integer labels) and categorical_crossentropy
 # en: (one-hot labels) give the same loss at every epoch (within 1e-5).
 assert np.allclose(sparse_loss, onehot_loss, atol=1e-5)  # claim: sparse-same-loss-every-epoch
 # ko: 학습이 끝난 가중치도 두 방식에서 서로 같습니다(아주 작은 오차 안에서).
 # en: The trained weights of the two ways are the same too (within a tiny tolerance).
 assert weights_equal  # claim: sparse-same-weights
-# ko: 마지막 에포크의 loss가 첫 에포크 loss의 절반보다 작습니다.
+# ko: 마지막 에포크의 `loss`가 첫 에포크 `loss`의 절반보다 작습니다.
 # en: The loss of the last epoch is less than half the loss of the first.
 assert sparse_loss[-1] < 0.5 * sparse_loss[0]  # claim: sparse-model-learned
 
@@ -80,7 +80,7 @@ print(f"labels 0, 1, 2 -> trains, loss after 10 epochs {shifted_loss[-1]:.4f}")
 # en: Given label 3 for a model with 3 output nodes, sparse_categorical_crossentropy raises InvalidArgumentError: label
 # en: 3 is outside [0, 3).
 assert label_problem == "InvalidArgumentError: label 3 is outside [0, 3)"  # claim: sparse-labels-must-start-at-0
-# ko: 라벨을 다시 0부터 매기면 학습이 되고, loss가 에포크마다 원래 라벨로 학습했을 때와 같습니다.
+# ko: 라벨을 다시 0부터 매기면 학습이 되고, `loss`가 에포크마다 원래 라벨로 학습했을 때와 같습니다.
 # en: With the labels numbered from 0 again, the model trains, with the same loss at every epoch as with the original
 # en: labels.
 assert np.allclose(shifted_loss, sparse_loss)  # claim: sparse-labels-shifted-train

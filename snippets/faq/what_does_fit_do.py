@@ -35,7 +35,7 @@ assert (bias0 == 0).all() and np.abs(kernel0).max() > 0  # claim: fit-bias-start
 # en: Training on 300 rows with batch_size 50 for 5 epochs, the optimizer updates the weights 5 × ceil(300 / 50) = 30
 # en: times: once per mini-batch.
 assert updates == 5 * math.ceil(300 / 50) == 30  # claim: fit-one-update-per-batch
-# ko: 마지막 에포크의 loss가 학습 전 loss의 10분의 1보다 작습니다.
+# ko: 마지막 에포크의 `loss`가 학습 전 `loss`의 10분의 1보다 작습니다.
 # en: The loss of the last epoch is less than a tenth of the loss before training.
 assert loss_after < loss_before / 10  # claim: fit-loss-falls
 
@@ -49,7 +49,7 @@ model.fit(x500, y500, epochs=3, batch_size=64, validation_split=0.2, verbose=0)
 split_updates = int(model.optimizer.iterations)
 print(f"updates: {split_updates} = 3 x ceil(400/64) = {3 * math.ceil(400 / 64)}  (not 3 x ceil(500/64) = {3 * math.ceil(500 / 64)})")
 # --8<-- [end:validation_split]
-# ko: validation_split을 주면 검증용 행을 빼고 학습에 쓰는 400행만 배치로 나눕니다. 그래서 업데이트는 3에포크 × ceil(400
+# ko: validation_split을 주면 검증 데이터 행을 빼고 학습에 쓰는 400행만 배치로 나눕니다. 그래서 업데이트는 3에포크 × ceil(400
 # ko: / 64) = 21번입니다.
 # en: With validation_split, only the 400 training rows are cut into batches: 3 epochs × ceil(400 / 64) = 21 updates.
 assert split_updates == 3 * math.ceil(400 / 64) == 21  # claim: fit-validation-split-rows

@@ -191,7 +191,7 @@ adam_loss = histories["Adam (lr=0.001)"].history["loss"]
 sgd_val = histories["SGD (lr=0.01)"].history["val_loss"][-1]
 adam_val = histories["Adam (lr=0.001)"].history["val_loss"][-1]
 sgd_final, adam_final = sgd_loss[-1], adam_loss[-1]
-# ko: 둘 다 기본 학습률로 같은 에포크 동안 학습하면 Adam의 마지막 loss가 SGD의 0.7배보다 작고, 마지막 val_loss도 Adam
+# ko: 둘 다 기본 학습률로 같은 에포크 동안 학습하면 Adam의 마지막 `loss`가 SGD의 0.7배보다 작고, 마지막 `val_loss`도 Adam
 # ko: 쪽이 더 낮습니다.
 # en: Both trained for the same epochs with their default learning rates, Adam ends with a loss below 0.7 × SGD's, and a
 # en: lower val_loss too.

@@ -26,13 +26,13 @@ for use_bias in [False, True]:
 loss_no_bias, loss_bias = results[False][1], results[True][1]
 w_bias = [float(w.ravel()[0]) for w in results[True][0].get_weights()]
 w1_no_bias = float(results[False][0].get_weights()[0][0, 0])
-# ko: w0(bias) 없이 학습한 모델의 마지막 loss(MSE)는 22보다 크고 28보다 작습니다.
+# ko: w0(bias) 없이 학습한 모델의 마지막 `loss`(MSE)는 22보다 크고 28보다 작습니다.
 # en: Trained without w0 (the bias), the model's final loss (MSE) is between 22 and 28.
 assert 22 < loss_no_bias < 28  # claim: bias-without-w0-stops-near-25
 # ko: w0가 없는 모델의 기울기 w1은 2.0보다 크고 2.6보다 작습니다.
 # en: Without w0, the slope w1 ends up between 2.0 and 2.6.
 assert 2.0 < w1_no_bias < 2.6  # claim: bias-without-w0-tilts
-# ko: w0가 있는 모델은 loss가 0.05보다 작고, w1과 2의 차이, w0와 5의 차이가 모두 0.1보다 작습니다.
+# ko: w0가 있는 모델은 `loss`가 0.05보다 작고, w1과 2의 차이, w0와 5의 차이가 모두 0.1보다 작습니다.
 # en: With w0, the loss is below 0.05, w1 is within 0.1 of 2 and w0 within 0.1 of 5.
 assert loss_bias < 0.05 and abs(w_bias[0] - 2) < 0.1 and abs(w_bias[1] - 5) < 0.1  # claim: bias-with-w0-fits
 

@@ -75,7 +75,7 @@ print(f"model.evaluate           : {loss_in_evaluate:.2f}")
 # en: Given the model's tiny probability, the loss function returns the clipped value it gives for probability 0 (within
 # en: 0.01).
 assert abs(loss_on_probability - at_zero) < 0.01  # claim: bce-clips-on-probabilities
-# ko: 같은 모델을 model.evaluate로 재면 잘리지 않습니다. loss와 30의 차이가 0.01보다 작습니다.
+# ko: 같은 모델을 model.evaluate로 재면 잘리지 않습니다. `loss`와 30의 차이가 0.01보다 작습니다.
 # en: model.evaluate on the same model does not clip: its loss is within 0.01 of 30.
 assert abs(loss_in_evaluate - 30.0) < 0.01  # claim: bce-fit-uses-logit-no-clip
 

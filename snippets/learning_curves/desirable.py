@@ -47,13 +47,13 @@ print(f"drop: epochs 1-5 {drop_first:.3f}, epochs 21-30 {drop_last:.3f}")
 # --8<-- [end:numbers]
 gap_last = float(val_loss[-1] - loss[-1])
 climb_back = float(np.max(val_loss - np.minimum.accumulate(val_loss)))
-# ko: 에포크 5의 loss가 에포크 1의 loss의 절반보다 낮습니다.
+# ko: 에포크 5의 `loss`가 에포크 1의 `loss`의 절반보다 낮습니다.
 # en: The loss at epoch 5 is below half the loss at epoch 1.
 assert loss[4] < 0.5 * loss[0]  # claim: desirable-steep-drop
-# ko: 에포크당 줄어든 loss를 비교하면, 마지막 10에포크는 처음 4에포크의 10분의 1도 줄지 않습니다.
+# ko: 에포크당 줄어든 `loss`를 비교하면, 마지막 10에포크는 처음 4에포크의 10분의 1도 줄지 않습니다.
 # en: Per epoch, the loss falls less than a tenth as much over the last 10 epochs as over the first 4.
 assert drop_last / 10 < 0.1 * drop_first / 4  # claim: desirable-bend
-# ko: 마지막 에포크의 val_loss는 loss보다 낮지 않고, 그 차이는 0.15보다 작습니다.
+# ko: 마지막 에포크의 `val_loss`는 `loss`보다 낮지 않고, 그 차이는 0.15보다 작습니다.
 # en: At the last epoch, val_loss is not below the loss, and less than 0.15 above it.
 assert 0 <= gap_last < 0.15  # claim: desirable-val-close-to-train
 # ko: 마지막 에포크의 val_loss가 첫 에포크 val_loss의 0.35배보다 작습니다.

@@ -71,16 +71,16 @@ zigzag_big, zigzag_mid, zigzag_small = (zigzag(h["val_loss"]) for h in (big, mid
 # en: to more than 0.2, and to more than 5 times those at the middle learning rate.
 assert zigzag_big > 0.2 and zigzag_big > 5 * zigzag_mid  # claim: lr-large-zigzags
 # ko: 중간 학습률과 가장 작은 학습률에서는 val_loss가 에포크마다 올라간 양을
-# ko: 모두 더해도 0.01이 안 됩니다. 가장 작은 학습률의 loss도 마찬가지입니다.
+# ko: 모두 더해도 0.01이 안 됩니다. 가장 작은 학습률의 `loss`도 마찬가지입니다.
 # en: At the middle and the smallest learning rates, the rises of val_loss add up to
 # en: less than 0.01 over all epochs; so do the rises of the loss at the smallest one.
 assert zigzag_small < 0.01 and zigzag(small["loss"]) < 0.01 and zigzag_mid < 0.01  # claim: lr-small-smooth
 n_mid = epochs_to_reach(mid["loss"], target)
 n_small = epochs_to_reach(small["loss"], target) or 16  # ko: None: 15에포크 안에 못 도달 # en: None: not even within 15 epochs
-# ko: 중간 학습률에서는 loss가 에포크 5 안에 목표값(target) 이하로 내려갑니다.
+# ko: 중간 학습률에서는 `loss`가 에포크 5 안에 목표값(target) 이하로 내려갑니다.
 # en: At the middle learning rate, the loss is at or below the target by epoch 5.
 assert n_mid is not None and n_mid <= 5  # claim: lr-mid-fast
-# ko: 가장 작은 학습률에서는 loss가 목표값에 닿는 에포크가 중간 학습률의 2배 이상이고,
+# ko: 가장 작은 학습률에서는 `loss`가 목표값에 닿는 에포크가 중간 학습률의 2배 이상이고,
 # ko: 5에포크 이상 늦습니다(끝까지 닿지 못하면 마지막 에포크 다음으로 칩니다).
 # en: At the smallest learning rate, the loss reaches the target at least 2 times as late as at the
 # en: middle one, and at least 5 epochs later (never reaching it counts as the epoch after the last).

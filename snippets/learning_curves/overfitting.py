@@ -50,12 +50,12 @@ assert best_epoch <= 10  # claim: overfit-best-epoch-early
 # en: After its lowest epoch, val_loss rises in at least 90 % of the
 # en: epochs, and the last val_loss is more than 1.5 times the minimum.
 assert last_val_loss > 1.5 * lowest_val_loss and rising_share >= 0.9  # claim: overfit-val-keeps-rising
-# ko: loss는 매 에포크 내려가고, 마지막 loss는 val_loss가 가장 낮던 에포크의 loss의 절반보다 작습니다.
+# ko: `loss`는 매 에포크 내려가고, 마지막 `loss`는 `val_loss`가 가장 낮던 에포크의 `loss`의 절반보다 작습니다.
 # en: The loss falls in every epoch, and the last loss is less than half the loss at val_loss's lowest epoch.
 assert np.all(np.diff(loss) < 0) and last_loss < 0.5 * loss[best]  # claim: overfit-train-keeps-falling
-# ko: 마지막 에포크에서 val_loss가 loss보다 0.4 넘게 높습니다.
+# ko: 마지막 에포크에서 `val_loss`가 `loss`보다 0.4 넘게 높습니다.
 # en: At the last epoch, val_loss is more than 0.4 above the loss.
 assert last_val_loss - last_loss > 0.4  # claim: overfit-wide-gap
-# ko: val_loss가 가장 낮은 에포크 뒤로, val_loss와 loss의 차이가 벌어진 에포크가 90 % 이상입니다.
+# ko: `val_loss`가 가장 낮은 에포크 뒤로, `val_loss`와 `loss`의 차이가 벌어진 에포크가 90 % 이상입니다.
 # en: After val_loss's lowest epoch, the gap between val_loss and the loss widens in at least 90 % of the epochs.
 assert np.mean(np.diff(gaps[best:]) > 0) >= 0.9  # claim: overfit-gap-grows

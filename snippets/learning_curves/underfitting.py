@@ -48,16 +48,16 @@ save_figure(
 under, good = np.array(too_simple.history["loss"]), np.array(capable.history["loss"])
 under_val = np.array(too_simple.history["val_loss"])
 under_last, good_last = float(under[-1]), float(good[-1])
-# ko: 은닉층 없는 모델의 마지막 loss가 ln 2(반반 찍기의 BCE)와 0.06 안쪽으로 가깝고, 마지막 val_loss는 0.6보다 높습니다.
+# ko: 은닉층 없는 모델의 마지막 `loss`가 ln 2(반반 찍기의 BCE)와 0.06 안쪽으로 가깝고, 마지막 `val_loss`는 0.6보다 높습니다.
 # en: The model without a hidden layer ends with a loss within 0.06 of ln 2
 # en: (the BCE of a coin-flip guess), and with a last val_loss above 0.6.
 assert abs(under_last - np.log(2)) < 0.06 and under_val[-1] > 0.6  # claim: underfit-stuck-near-ln2
-# ko: 은닉층 없는 모델의 마지막 loss가 첫 에포크 loss의 0.9배보다 큽니다. 10 %도 줄지 않은 것입니다.
+# ko: 은닉층 없는 모델의 마지막 `loss`가 첫 에포크 `loss`의 0.9배보다 큽니다. 10 %도 줄지 않은 것입니다.
 # en: The model without a hidden layer ends with a loss above 0.9 times its first: it fell by less than 10 %.
 assert under_last > 0.9 * under[0]  # claim: underfit-hardly-improves
-# ko: 은닉층이 있는 모델은 마지막 loss가 0.2보다 낮고, 은닉층 없는 모델의 마지막 loss는 그 3배보다 큽니다.
+# ko: 은닉층이 있는 모델은 마지막 `loss`가 0.2보다 낮고, 은닉층 없는 모델의 마지막 `loss`는 그 3배보다 큽니다.
 # en: The model with a hidden layer ends with a loss below 0.2, and the one without ends more than 3 times higher.
 assert good_last < 0.2 and under_last > 3 * good_last  # claim: underfit-far-above-capable
-# ko: 은닉층 없는 모델은 마지막 val_loss와 loss의 차이가 0.05보다 작습니다.
+# ko: 은닉층 없는 모델은 마지막 `val_loss`와 `loss`의 차이가 0.05보다 작습니다.
 # en: For the model without a hidden layer, the last val_loss and loss differ by less than 0.05.
 assert abs(under_val[-1] - under_last) < 0.05  # claim: underfit-train-and-val-agree

@@ -45,7 +45,7 @@ print(f"sparse + integer labels: loss {loss_sparse:.4f}")
 print(f"categorical + one-hot:   loss {loss_onehot:.4f}")
 # --8<-- [end:fix]
 # ko: 정수 라벨에 sparse_categorical_crossentropy, 원-핫 라벨에 categorical_crossentropy를 쓰면 학습
-# ko: 뒤 loss가 nan이나 inf가 아닌 제대로 된 숫자로 나오고, 두 loss의 차이는 0.0001보다 작습니다.
+# ko: 뒤 `loss`가 nan이나 inf가 아닌 제대로 된 숫자로 나오고, 두 `loss`의 차이는 0.0001보다 작습니다.
 # en: Integer labels with sparse_categorical_crossentropy and one-hot labels with categorical_crossentropy
 # en: end with a proper (finite) loss, and the two losses differ by less than 0.0001.
 assert np.isfinite(loss_sparse) and abs(loss_sparse - loss_onehot) < 1e-4  # claim: mistakes-matching-labels-same-loss

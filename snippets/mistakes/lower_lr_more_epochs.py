@@ -23,7 +23,7 @@ loss_low = final_loss(0.01, epochs=5)  # ko: 학습률만 1/10로 줄임 # en: o
 print(f"lr 0.1,  5 epochs: loss {loss_ref:.3f}")
 print(f"lr 0.01, 5 epochs: loss {loss_low:.3f}")
 # --8<-- [end:wrong]
-# ko: 에포크 수는 그대로 두고 학습률만 낮추면, 마지막 loss가 원래 학습률일 때의 10배보다 큽니다.
+# ko: 에포크 수는 그대로 두고 학습률만 낮추면, 마지막 `loss`가 원래 학습률일 때의 10배보다 큽니다.
 # en: With the same number of epochs, the lower learning rate ends with a loss more than 10 times the original one's.
 assert loss_low > 10 * loss_ref  # claim: mistakes-low-lr-same-epochs-underfits
 
@@ -31,6 +31,6 @@ assert loss_low > 10 * loss_ref  # claim: mistakes-low-lr-same-epochs-underfits
 loss_low_long = final_loss(0.01, epochs=50)  # ko: 학습률이 1/10이면 에포크는 약 10배 # en: a tenth of the learning rate, about ten times the epochs
 print(f"lr 0.01, 50 epochs: loss {loss_low_long:.3f}")
 # --8<-- [end:fix]
-# ko: 낮춘 학습률로 에포크를 늘려 학습하면, 마지막 loss가 원래 학습률일 때의 loss와 5 % 안쪽으로 같아집니다.
+# ko: 낮춘 학습률로 에포크를 늘려 학습하면, 마지막 `loss`가 원래 학습률일 때의 `loss`와 5 % 안쪽으로 같아집니다.
 # en: With the lower learning rate and more epochs, the last loss comes within 5 % of the original learning rate's loss.
 assert abs(loss_low_long / loss_ref - 1) < 0.05  # claim: mistakes-low-lr-needs-more-epochs

@@ -34,7 +34,7 @@ print(f"validation_split=0.2: updates = {split_updates} = {epochs} x {split_upda
 # ko: fit이 업데이트한 횟수는 에포크 수 × ⌈행 수 / batch_size⌉와 같은 24번입니다.
 # en: fit made epochs × ceil(rows / batch_size) updates: 24.
 assert updates == epochs * math.ceil(n / batch_size) == 24  # claim: epochs-updates-count
-# ko: validation_split을 준 fit은 에포크 수 × ⌈학습 행 수 / batch_size⌉, 즉 21번 업데이트합니다. 검증용으로 뗀 행은
+# ko: validation_split을 준 fit은 에포크 수 × ⌈학습 행 수 / batch_size⌉, 즉 21번 업데이트합니다. 검증 데이터으로 뗀 행은
 # ko: 배치에 들어가지 않습니다.
 # en: With validation_split, fit made epochs × ceil(training rows / batch_size) updates: 21. The rows held out for
 # en: validation are not put into batches.

@@ -32,7 +32,7 @@ fig = dl_history_plot(history)
 # --8<-- [end:history]
 loss, val_loss = history.history["loss"], history.history["val_loss"]
 first_loss, last_loss, last_val_loss = loss[0], loss[-1], val_loss[-1]
-# ko: History에 loss와 val_loss가 에포크마다 하나씩, 각각 30개 들어 있습니다.
+# ko: History에 `loss`와 `val_loss`가 에포크마다 하나씩, 각각 30개 들어 있습니다.
 # en: The History holds 30 values each of loss and val_loss, one per epoch.
 assert len(loss) == len(val_loss) == 30  # claim: history-one-value-per-epoch
 # ko: 에포크 5의 손실도, 마지막 에포크의 손실도 에포크 1 손실의 3분의 1보다 작습니다.
@@ -49,10 +49,10 @@ assert val_loss[-1] < val_loss[0] / 3  # claim: history-val-loss-follows
 # ko: 마지막 간격은 처음 val_loss의 10분의 1도 안 됨
 # en: the last gap is less than a tenth of the first val_loss
 last_gap = last_val_loss - last_loss
-# ko: 마지막 에포크에서 val_loss와 loss의 차이는 에포크 1 val_loss의 10분의 1보다 작습니다.
+# ko: 마지막 에포크에서 `val_loss`와 `loss`의 차이는 에포크 1 `val_loss`의 10분의 1보다 작습니다.
 # en: At the last epoch, val_loss and loss differ by less than a tenth of epoch 1's val_loss.
 assert abs(last_gap) < 0.1 * val_loss[0]  # claim: history-val-loss-close-at-end
-# ko: 에포크 1에서는 val_loss가 loss보다 낮습니다.
+# ko: 에포크 1에서는 `val_loss`가 `loss`보다 낮습니다.
 # en: At epoch 1, val_loss is lower than loss.
 assert val_loss[0] < loss[0]  # claim: history-val-below-loss-epoch-1
 # ko: val_loss는 후반에 바닥을 찍고, 그 뒤로는 (0.001 넘게) 다시 내려가지 않고 올라감. 그동안 손실은 계속 내려감
@@ -61,7 +61,7 @@ best_epoch = int(np.argmin(val_loss)) + 1
 best_val_loss = val_loss[best_epoch - 1]
 val_rise = last_val_loss / best_val_loss - 1
 # ko: val_loss가 가장 낮은 에포크는 15와 25 사이입니다. 그 뒤로 val_loss는 한 에포크에 0.001 이상 내려간 적이 없고,
-# ko: 마지막에는 최저값보다 0.005 넘게 높습니다. 그동안 loss는 에포크마다 내려갑니다.
+# ko: 마지막에는 최저값보다 0.005 넘게 높습니다. 그동안 `loss`는 에포크마다 내려갑니다.
 # en: val_loss is lowest at an epoch between 15 and 25. After it, val_loss never drops by 0.001 or more in one epoch and
 # en: ends more than 0.005 above its lowest value, while the loss falls every epoch.
 assert 15 <= best_epoch <= 25 and np.all(np.diff(val_loss[best_epoch - 1:]) > -1e-3) \
@@ -86,7 +86,7 @@ first = again.fit(x_train, y_train, epochs=1, batch_size=32, verbose=0).history[
 after = again.evaluate(x_train, y_train, verbose=0)
 print(f"epoch 1: loss (batch mean) {first:.2f} vs evaluate after the epoch {after:.2f}")
 # --8<-- [end:running_mean]
-# ko: 에포크 1이 끝난 뒤 같은 학습 데이터로 다시 잰 손실이 그 에포크의 loss(배치 평균)보다 20% 넘게 낮습니다.
+# ko: 에포크 1이 끝난 뒤 같은 학습 데이터로 다시 잰 손실이 그 에포크의 `loss`(배치 평균)보다 20% 넘게 낮습니다.
 # en: Measured again on the same training data after epoch 1, the loss is more than 20% lower than that epoch's loss
 # en: (the mean over its batches).
 assert after < 0.8 * first  # claim: history-running-mean-lags

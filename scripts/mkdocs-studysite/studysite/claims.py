@@ -254,9 +254,14 @@ def claims_html(cited: list[tuple[str, dict, str, str]], lang_text, folder: str 
             f'data-claims="{" ".join(c for c, *_ in cited)}">{shown}</button>'
             f'<span class="claim-details" id="{box}" role="note" hidden>'
             f'<span class="claim-intro">{html.escape(intro)}</span>'
-            + "".join(f'<span class="claim-said">{html.escape(text)}</span>' for text in words) +
+            + "".join(f'<span class="claim-said">{_with_code(text)}</span>' for text in words) +
             f'<span class="claim-asserts-label">{html.escape(lang_text("claim_asserts"))}</span>'
             f'{"".join(items)}</span></small>')
+
+
+def _with_code(text: str) -> str:
+    """Words escaped, with `names` in backticks in code font, as on the page."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(text))
 
 
 SENTENCE_END = re.compile(r"[.!?](?:\s*\{claim [^}]*\})*(?=\s|$)")
