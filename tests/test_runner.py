@@ -355,6 +355,52 @@ def test_a_snippet_sees_a_clean_state_whatever_ran_before_it(project):
     assert "putenv unset" in text_of(alone) and "sklearn default 2.0" in text_of(alone)
 
 
+LAZY_LIBRARY = """
+def compute():
+    \"\"\"Replaces itself with the real function on first use, as some libraries do.\"\"\"
+    global compute
+    compute = _real_compute
+    return compute()
+
+
+def _real_compute():
+    return 7
+
+
+def other():
+    return 'other'
+"""
+
+
+def test_a_library_that_replaces_its_own_function_keeps_its_worker_and_a_same_package_swap_is_undone(
+        project, tmp_path):
+    """A lazy initialiser replaces a library's function on first use: not a snippet's patch, so the
+    worker is kept (no false alarm) and the function put back; ``lib.f = lib.g`` from a snippet is undone
+    the same way; a function the snippet wrote still retires the worker."""
+    (tmp_path / "lazylib.py").write_text(LAZY_LIBRARY)
+    write(project, "demo/a_import.py", f"import os, sys\nsys.path.insert(0, {str(tmp_path)!r})\nimport lazylib\n"
+                                       "print(os.getpid())\n")
+    write(project, "demo/b_first_use.py", "import os, lazylib\nprint(lazylib.compute(), os.getpid())\n")
+    write(project, "demo/c_swap.py", "import os, lazylib\nlazylib.compute = lazylib.other\nprint(os.getpid())\n")
+    write(project, "demo/d_after.py", "import os, lazylib\nprint(lazylib.compute.__name__, lazylib.compute(), "
+                                      "os.getpid())\n")
+    write(project, "demo/e_patch.py", "import lazylib\nlazylib.compute = lambda: 0\n")
+    order = [f"demo/{name}.py" for name in ("a_import", "b_first_use", "c_swap", "d_after", "e_patch")]
+    pool = WorkerPool(1, worker.WorkerConfig.of(project))
+    try:
+        outcomes = {o.rel: o for o in runner.run(project, order, progress=False, pool=pool, force=True)}
+    finally:
+        pool.close()
+    said = {rel: " ".join(o.warnings) + (o.error or "") for rel, o in outcomes.items()}
+    for rel in order[:4]:
+        assert outcomes[rel].ok and "replaced" not in said[rel], (rel, outcomes[rel].describe(), said[rel])
+    pids = {text_of(outcomes[rel]).split()[-1] for rel in order[:4]}
+    assert len(pids) == 1, f"the worker was replaced: {pids}"
+    assert text_of(outcomes["demo/b_first_use.py"]).split()[0] == "7"
+    assert text_of(outcomes["demo/d_after.py"]).split()[:2] == ["compute", "7"], "the swap was not undone"
+    assert "replaced library attributes: lazylib.compute" in said["demo/e_patch.py"], said["demo/e_patch.py"]
+
+
 def test_a_child_process_left_running_is_killed_and_fails_its_snippet(project):
     write(project, "demo/child.py", "import subprocess\nsubprocess.Popen(['sleep', '45'])\nprint('started')\n")
     write(project, "demo/orphan.py", "import os\nos.system('sleep 44 &')\nprint('started')\n")
@@ -370,9 +416,15 @@ def test_writes_that_no_audit_event_shows_are_reported(project):
     write(project, "demo/sqlite_db.py", "import sqlite3\nsqlite3.connect('probe.db').execute('create table t(x)')\n")
     write(project, "demo/shell_touch.py", "import os\nos.system('touch probe_from_shell.txt')\n")
     write(project, "demo/compiled.py", "import numpy as np\nnp.arange(3).tofile('probe.bin')\n")
+    # Files that were there before the run, changed by compiled code and by a child process.
+    (project.snippets / "demo/existing.bin").write_bytes(b"before")
+    (project.snippets / "demo/notes.txt").write_text("before\n")
+    write(project, "demo/compiled_over.py", "import numpy as np\nnp.arange(3).tofile('existing.bin')\n")
+    write(project, "demo/shell_append.py", "import os\nos.system('echo more >> notes.txt')\n")
     outcomes = run(project, jobs=1)
     for rel, file in (("demo/sqlite_db.py", "probe.db"), ("demo/shell_touch.py", "probe_from_shell.txt"),
-                      ("demo/compiled.py", "probe.bin")):
+                      ("demo/compiled.py", "probe.bin"), ("demo/compiled_over.py", "existing.bin"),
+                      ("demo/shell_append.py", "notes.txt")):
         assert outcomes[rel].status == "failed", outcomes[rel].describe()
         assert "wrote outside its run folder" in outcomes[rel].error and file in outcomes[rel].error
 

@@ -20,7 +20,7 @@ import sysconfig
 from pathlib import Path
 
 # Bump when a change of the engine changes what a run records or prints: every result runs again.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: a file changed in the snippets folder by compiled code fails its run
 DEFAULT_TIMEOUT = 120.0  # seconds; a first-lines comment "# snippet: timeout=300" overrides it
 _TIMEOUT = re.compile(r"^#\s*snippet:\s*timeout\s*=\s*(\d+(?:\.\d+)?)\s*$", re.M)
 ENGINE_DISTRIBUTION = "mkdocs-studysite"  # its version is not in keys: FORMAT_VERSION is

@@ -189,10 +189,14 @@ def _snippet_objects_in_modules(namespace: dict) -> list[str]:
 ENGINE_SWAPPED = {"sys.stdout", "sys.stderr", "sys.argv", "tempfile.tempdir"}
 
 
-def _changed_attributes(before: list) -> list[str]:
+def _changed_attributes(before: list, snippet: str = "") -> list[str]:
     """Public functions and classes that now hold another object: a library patched. (Private names are
     set lazily by libraries; so are some public values, such as a flags object or a cache, which a
-    library replaces on first use; a function replaced by another is a patch.)"""
+    library replaces on first use; a function replaced by another is a patch.)
+
+    A function replaced by another of the same package, not written in the snippet, is put back instead:
+    it is either a library's lazy initialiser, which replaces itself on first use and does so again
+    next time (a false alarm that would cost a worker), or a snippet's ``np.sum = np.prod``, undone."""
     changed = []
     for owner, holder, attributes in before:
         now = vars(holder)
@@ -200,8 +204,23 @@ def _changed_attributes(before: list) -> list[str]:
             new = now.get(name, value)
             if (name[0] != "_" and new is not value and callable(value) and callable(new)
                     and not isinstance(value, type(sys)) and f"{owner}.{name}" not in ENGINE_SWAPPED):
+                if _same_package(owner, new, snippet):
+                    try:
+                        setattr(holder, name, value)
+                        continue
+                    except (AttributeError, TypeError):
+                        pass  # cannot be put back: the worker is replaced
                 changed.append(f"{owner}.{name}")
     return changed
+
+
+def _same_package(owner: str, new, snippet: str) -> bool:
+    """``new`` comes from the package ``owner`` belongs to, and not from code the snippet wrote."""
+    module = getattr(new, "__module__", None)
+    code = getattr(new, "__code__", None)
+    if not isinstance(module, str) or module == "__main__" or (code is not None and code.co_filename == snippet):
+        return False
+    return module.split(".")[0] == owner.split(".")[0]
 
 
 def _c_environment() -> dict[bytes, bytes] | None:
@@ -552,7 +571,7 @@ def execute(path: str, run_dir: str, snippets_dir: str, source: str | None = Non
         except BaseException as exc:  # noqa: BLE001 - SystemExit too: report, never kill the worker
             result = _error(exc, path)
         finally:
-            changed = _changed_attributes(watched) if watched is not None else []
+            changed = _changed_attributes(watched, path) if watched is not None else []
             changed += [name for name in _snippet_objects_in_modules(namespace) if name not in changed]
             namespace = None  # the snippet's objects: not kept alive past it
             if changed:
@@ -562,9 +581,13 @@ def execute(path: str, run_dir: str, snippets_dir: str, source: str | None = Non
             sys.argv = old_argv
             outside, _Writes.allowed = list(_Writes.outside), None
             if "files_before" in locals():
-                # New files only: an existing file changed meanwhile may be an author's save (mkdocs serve),
-                # and a change through Python is reported by the audit hook anyway.
-                outside += sorted(set(_tree(os.path.abspath(snippets_dir))) - set(files_before) - set(outside))
+                # New files, and existing files changed, whatever changed them (compiled code, a child
+                # process, a database). Not a .py file: one saved while the snippet ran is the author's
+                # (mkdocs serve), and the watcher runs what depends on it again.
+                files_after = _tree(os.path.abspath(snippets_dir))
+                outside += sorted(file for file, stat in files_after.items()
+                                  if files_before.get(file) != stat and file not in outside
+                                  and (file not in files_before or not file.endswith(".py")))
             capture._current = None
             # Forget every module of the snippets folder (the course's helpers too), so the next snippet
             # imports them afresh: a helper's list or dict a snippet changed in place is not seen by the next.
