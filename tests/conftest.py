@@ -71,20 +71,25 @@ def practice_outcomes(notebook_outcomes):
     return notebook_outcomes["practice"]
 
 
-def build_command(config: Path, site: Path, **overrides) -> list[str]:
-    """``mkdocs build --strict``, with config values replaced in memory (never by editing the file)."""
+def build_command(config: Path, site: Path, plugin_options: dict | None = None, **overrides) -> list[str]:
+    """``mkdocs build --strict``, with config values and plugin options (``{plugin: {option: value}}``) replaced in
+    memory (never by editing the file)."""
     code = ("import sys, json; from mkdocs.config import load_config; from mkdocs.commands.build import build; "
-            "overrides = json.loads(sys.argv[3]); "
-            "build(load_config(sys.argv[1], site_dir=sys.argv[2], strict=True, **overrides))")
+            "overrides, options = json.loads(sys.argv[3]), json.loads(sys.argv[4]); "
+            "config = load_config(sys.argv[1], site_dir=sys.argv[2], strict=True, **overrides)\n"
+            "for name, values in options.items(): config.plugins[name].config.update(values)\n"
+            "build(config)")
     import json
 
-    return [sys.executable, "-c", code, str(config), str(site), json.dumps(overrides)]
+    return [sys.executable, "-c", code, str(config), str(site), json.dumps(overrides), json.dumps(plugin_options or {})]
 
 
 @pytest.fixture(scope="session")
 def build_site():
-    def build(site: Path, env: dict | None = None, **overrides) -> subprocess.CompletedProcess:
-        return subprocess.run(build_command(PROJECT.root / "mkdocs.yml", site, **overrides), cwd=PROJECT.root,
+    def build(site: Path, env: dict | None = None, plugin_options: dict | None = None,
+              **overrides) -> subprocess.CompletedProcess:
+        return subprocess.run(build_command(PROJECT.root / "mkdocs.yml", site, plugin_options, **overrides),
+                              cwd=PROJECT.root,
                               capture_output=True, text=True, timeout=900,
                               env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})})
     return build

@@ -355,17 +355,31 @@ def pytest_collection_finish(session):
         _session.recorder.windows.pop(("collection", id(_session)), None)
 
 
+def _kept_record(item) -> tuple[dict | None, bool]:
+    """The item's record, and whether it keeps the item: it passed before with what it would read now."""
+    if item.get_closest_marker("kept") is None or RERUN or _session is None:
+        return None, False
+    try:
+        record = json.loads(_record(item).read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError):
+        return None, False
+    return record, (record.get("nodeid") == item.nodeid and "inputs" in record
+                    and record.get("key") == _key(item, record["inputs"], record["served"]))
+
+
+def would_keep(item) -> bool:
+    """Whether ``item`` will be kept: for a fixture that does work for many tests at once (run every case, then
+    look), which then leaves out what the kept tests would have looked at."""
+    return _kept_record(item)[1]
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_pyfunc_call(pyfuncitem):
     """Pass a kept test without running it, when what it read is what it passed with."""
-    if pyfuncitem.get_closest_marker("kept") is None or RERUN or _session is None:
+    record, keep = _kept_record(pyfuncitem)
+    if record is None:
         return None
-    try:
-        record = json.loads(_record(pyfuncitem).read_text(encoding="utf-8"))
-    except (FileNotFoundError, json.JSONDecodeError):
-        return None
-    if (record.get("nodeid") != pyfuncitem.nodeid or "inputs" not in record
-            or record.get("key") != _key(pyfuncitem, record["inputs"], record["served"])):
+    if not keep:
         if WHY:
             changed = [line for line, was in zip(record.get("inputs", []), record.get("digests", []))
                        if _input_digest(line) != was]

@@ -103,7 +103,10 @@ def test_notebook_pages_render_in_both_languages(tmp_path, build_site):
                         nbformat.v4.new_output("stream", name="stdout", text="42\n")])]
         (docs / lang / "labs").mkdir(exist_ok=True)
         nbformat.write(nb, docs / lang / "labs" / "probe.ipynb")
-    build = build_site(tmp_path / "site", {"STUDYSITE_RUN": "false"}, docs_dir=str(docs),
+    # Its own notebook cache: sharing the site's, this build would evict the site's pages (mkdocs-jupyter deletes
+    # what a build did not use), and the site's builds would change what this test read.
+    build = build_site(tmp_path / "site", {"STUDYSITE_RUN": "false"},
+                       {"mkdocs-jupyter": {"cache_dir": str(tmp_path / "notebook-cache")}}, docs_dir=str(docs),
                        nav=["index.md", "labs/probe.ipynb"])
     assert build.returncode == 0, build.stderr[-4000:]
     for lang, prefix in (("ko", ""), ("en", "en/")):

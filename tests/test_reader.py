@@ -37,6 +37,8 @@ SCREENS = {"phone": {"viewport": {"width": 390, "height": 844}, "has_touch": Tru
            "desktop": {"viewport": {"width": 1280, "height": 900}}}
 PALETTES = {"light": "light", "dark": "dark"}  # the reader's system: Material follows it
 HANGUL = re.compile("[\uac00-\ud7a3]")
+# A visit is kept while every file the browser was sent, and the browser, are the same (tests/kept.py).
+KEPT_VISIT = pytest.mark.kept(served="site", tools=test_browser.browser_tools)
 
 # The pages with each kind of block: snippet code and output, a table of prose, a notebook, quizzes.
 LAYOUT_PAGES = [Path("lectures/binary-classification.md"), Path("cheat-sheet.md"), Path("glossary.md"),
@@ -148,6 +150,7 @@ async def look(browser, server, site, lang: str, screen: str, palette: str) -> d
     return found
 
 
+@KEPT_VISIT
 @pytest.mark.parametrize("palette", PALETTES)
 @pytest.mark.parametrize("screen", SCREENS)
 @pytest.mark.parametrize("lang", PROJECT.languages)
@@ -342,6 +345,7 @@ async def look_at_figures(browser, server, site, lang: str, screen: str, palette
     return problems
 
 
+@KEPT_VISIT
 @pytest.mark.parametrize("palette", PALETTES)
 @pytest.mark.parametrize("screen", SCREENS)
 @pytest.mark.parametrize("lang", PROJECT.languages)
@@ -419,6 +423,7 @@ async def open_a_claim(browser, server, site, lang: str, screen: str, palette: s
     return problems
 
 
+@KEPT_VISIT
 @pytest.mark.parametrize("palette", PALETTES)
 @pytest.mark.parametrize("screen", SCREENS)
 @pytest.mark.parametrize("lang", PROJECT.languages)
