@@ -37,8 +37,17 @@ SCREENS = {"phone": {"viewport": {"width": 390, "height": 844}, "has_touch": Tru
            "desktop": {"viewport": {"width": 1280, "height": 900}}}
 PALETTES = {"light": "light", "dark": "dark"}  # the reader's system: Material follows it
 HANGUL = re.compile("[\uac00-\ud7a3]")
-# A visit is kept while every file the browser was sent, and the browser, are the same (tests/kept.py).
-KEPT_VISIT = pytest.mark.kept(served="site", tools=test_browser.browser_tools)
+
+
+def every_reader(test):
+    """The test once per reader: each language, on a phone and on a desktop, in each palette. A visit is kept
+    while every file the browser was sent, and the browser, are the same (tests/kept.py)."""
+    for mark in (pytest.mark.parametrize("lang", PROJECT.languages), pytest.mark.parametrize("screen", SCREENS),
+                 pytest.mark.parametrize("palette", PALETTES),
+                 pytest.mark.kept(served="site", tools=test_browser.browser_tools)):
+        test = mark(test)
+    return test
+
 
 # The pages with each kind of block: snippet code and output, a table of prose, a notebook, quizzes.
 LAYOUT_PAGES = [Path("lectures/binary-classification.md"), Path("cheat-sheet.md"), Path("glossary.md"),
@@ -150,10 +159,7 @@ async def look(browser, server, site, lang: str, screen: str, palette: str) -> d
     return found
 
 
-@KEPT_VISIT
-@pytest.mark.parametrize("palette", PALETTES)
-@pytest.mark.parametrize("screen", SCREENS)
-@pytest.mark.parametrize("lang", PROJECT.languages)
+@every_reader
 def test_blocks_tables_and_quizzes_read_whole(browser, server, site, lang, screen, palette):
     found = browser.run(look(browser, server, site, lang, screen, palette))
     problems = [f"docs/{lang}/{page}: {problem}" for page, problems in found.items() for problem in problems]
@@ -345,10 +351,7 @@ async def look_at_figures(browser, server, site, lang: str, screen: str, palette
     return problems
 
 
-@KEPT_VISIT
-@pytest.mark.parametrize("palette", PALETTES)
-@pytest.mark.parametrize("screen", SCREENS)
-@pytest.mark.parametrize("lang", PROJECT.languages)
+@every_reader
 def test_figures_speak_the_pages_language_and_read_on_a_phone(browser, server, site, lang, screen, palette):
     """Each figure shown is its palette's, its words are the page's language, and on a phone its smallest text is
     as large as the page's own (the phone layout: panels stacked, text enlarged)."""
@@ -423,10 +426,7 @@ async def open_a_claim(browser, server, site, lang: str, screen: str, palette: s
     return problems
 
 
-@KEPT_VISIT
-@pytest.mark.parametrize("palette", PALETTES)
-@pytest.mark.parametrize("screen", SCREENS)
-@pytest.mark.parametrize("lang", PROJECT.languages)
+@every_reader
 def test_a_check_mark_opens_in_place_by_tap_and_by_keyboard(browser, server, site, lang, screen, palette):
     problems = browser.run(open_a_claim(browser, server, site, lang, screen, palette))
     assert not problems, f"docs/{lang}/{CLAIM_PAGE} ({screen}, {palette}):\n" + "\n".join(problems)
