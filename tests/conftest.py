@@ -54,9 +54,13 @@ def notebook_outcomes(request) -> dict[str, dict]:
     language), each notebook in a fresh kernel: labs and exercises side by side, as kernels wait on
     the CPU at different moments. Only the kinds this session's tests need (a `-k` may leave one out)."""
     needed = {name for item in request.session.items for name in item.fixturenames}
+    return run_notebooks("lab_outcomes" in needed, "practice_outcomes" in needed)
+
+
+def run_notebooks(with_labs: bool, with_exercises: bool) -> dict[str, dict]:
     with ThreadPoolExecutor(max_workers=2) as pool:
-        lab_runs = pool.submit(labs.build, PROJECT, jobs=1) if "lab_outcomes" in needed else None
-        exercise_runs = pool.submit(practice.build, PROJECT) if "practice_outcomes" in needed else None
+        lab_runs = pool.submit(labs.build, PROJECT, jobs=1) if with_labs else None
+        exercise_runs = pool.submit(practice.build, PROJECT) if with_exercises else None
         return {"labs": {o.rel: o for o in lab_runs.result()} if lab_runs else {},
                 "practice": {o.rel: o for o in exercise_runs.result()} if exercise_runs else {}}
 
@@ -100,6 +104,9 @@ def site(tmp_path_factory, snippet_outcomes, lab_outcomes, practice_outcomes, bu
     # Snippets, labs and exercises first: each runs once, and the build finds them cached. The build
     # needs every snippet: those a `-k` left out of snippet_outcomes run here.
     runner.run(PROJECT, [rel for rel in cache.discover(PROJECT) if rel not in snippet_outcomes])
+    # A module that asks for the site by name at run time (request.getfixturevalue) is not seen asking for the labs
+    # and exercises when the session is collected: alone, nothing ran them yet (issue 25).
+    run_notebooks(not lab_outcomes, not practice_outcomes)
     out = tmp_path_factory.mktemp("site")
     build = build_site(out)
     assert build.returncode == 0, f"mkdocs build --strict failed:\n{build.stderr[-6000:]}"
