@@ -245,7 +245,7 @@ def run_cases(selected: list[str], tmp_path_factory) -> dict:
         except (AssertionError, ValueError) as error:
             planned[case] = error
     fresh = os.environ.get("ALTERNATIVES_FRESH_PYTHON") == "1" or not hasattr(os, "fork")
-    servers = [] if fresh else [Server() for _ in range(max(1, AT_ONCE))]
+    servers = [] if fresh else [Server() for _ in range(max(1, min(AT_ONCE, len(selected))))]
     free = queue.Queue()
     for one in servers or [None] * max(1, AT_ONCE):
         free.put(one)

@@ -196,7 +196,7 @@ def _changed_attributes(before: list, snippet: str = "") -> list[str]:
 
     A function replaced by another of the same package, not written in the snippet, is put back instead:
     it is either a library's lazy initialiser, which replaces itself on first use and does so again
-    next time (a false alarm that would cost a worker), or a snippet's ``np.sum = np.prod``, undone."""
+    next time (a false alarm that would cost a worker), or a snippet's ``lib.f = lib.g``, undone."""
     changed = []
     for owner, holder, attributes in before:
         now = vars(holder)
